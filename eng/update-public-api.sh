@@ -9,13 +9,15 @@ projects=("$@")
 for project in "${projects[@]}"; do
   dir=$(dirname "$project")
   [ -f "$dir/PublicAPI.Unshipped.txt" ] || continue
-  log=$(dotnet build "$project" -p:TreatWarningsAsErrors=false -nologo -clp:NoSummary 2>&1 || true)
+  full=$(cd "$dir" && pwd)/$(basename "$project")
+  # Only this project's own diagnostics (a build also reports those of the projects it references).
+  log=$(dotnet build "$project" --no-incremental -p:TreatWarningsAsErrors=false -nologo -clp:NoSummary 2>&1 | grep -F "[$full]" || true)
   added=$(grep -oE "RS0016: Symbol '.*' is not part of the declared public API" <<<"$log" \
     | sed -E "s/^RS0016: Symbol '(.*)' is not part of the declared public API$/\1/" | sort -u || true)
   removed=$(grep -oE "RS0017: Symbol '.*' is part of the declared API, but is either not public or could not be found" <<<"$log" \
     | sed -E "s/^RS0017: Symbol '(.*)' is part of the declared API.*$/\1/" | sort -u || true)
   file="$dir/PublicAPI.Unshipped.txt"
-  { grep -v '^#nullable enable$' "$file" || true; [ -n "$added" ] && printf '%s\n' "$added"; } \
+  { grep -v "^#nullable enable$" "$file" || true; if [ -n "$added" ]; then printf "%s\n" "$added"; fi; } \
     | { if [ -n "$removed" ]; then grep -vxF -f <(printf '%s\n' "$removed"); else cat; fi; } \
     | sort -u | { echo '#nullable enable'; cat; } > "$file.tmp"
   mv "$file.tmp" "$file"

@@ -139,7 +139,7 @@ public static class FrameEnvelope
         string[] names =
         [
             string.Empty,
-            MeshOperations.Register, MeshOperations.Attach, MeshOperations.ListPeers, MeshOperations.SetSummary,
+            MeshOperations.Register, MeshOperations.Attach, MeshOperations.Leave, MeshOperations.ListPeers, MeshOperations.SetSummary,
             MeshOperations.Send, MeshOperations.Inbox, MeshOperations.Acknowledge,
             MeshOperations.GetState, MeshOperations.SetState, MeshOperations.ListState, MeshOperations.DeleteState,
             MeshOperations.AcquireLock, MeshOperations.ReleaseLock, MeshOperations.QueryLocks,

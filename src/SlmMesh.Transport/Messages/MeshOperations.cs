@@ -12,6 +12,9 @@ public static class MeshOperations
     /// <summary><see cref="AttachRequest"/> → <see cref="RegisterResponse"/>.</summary>
     public const string Attach = "peer.attach";
 
+    /// <summary><see cref="EmptyBody"/> → <see cref="EmptyBody"/>: the peer leaves the mesh now (instead of after the away grace).</summary>
+    public const string Leave = "peer.leave";
+
     /// <summary><see cref="PeerListRequest"/> → <see cref="PeerListResponse"/>.</summary>
     public const string ListPeers = "peer.list";
 

@@ -1,0 +1,323 @@
+using SlmMesh.Discovery;
+using SlmMesh.Transport.Messages;
+
+namespace SlmMesh.Broker;
+
+internal sealed partial class BrokerEngine
+{
+    private const int MaxIdLength = 64;
+
+    private RegisterResponse? Register(BrokerSession session, RegisterRequest request)
+    {
+        if (session.Peer is { } current)
+        {
+            throw Invalid($"This connection is already registered as '{current.Info.Name}'.");
+        }
+
+        string cwd = RequireAbsolute(request.Cwd, "cwd");
+        string agentType = string.IsNullOrWhiteSpace(request.AgentType) ? AgentTypes.Unknown : request.AgentType.Trim().ToLowerInvariant();
+        if (!AgentTypes.IsKnown(agentType))
+        {
+            agentType = AgentTypes.Unknown;
+        }
+
+        CheckSummary(request.Summary);
+        string id = string.IsNullOrEmpty(request.PeerId) ? NewId("p") : CheckId(request.PeerId, "peerId");
+        long now = Now;
+        bool resumed = _peers.TryGetValue(id, out PeerState? existing);
+        if (existing?.Session is { } previous && previous != session)
+        {
+            // The same client reconnected before its old connection was seen closing.
+            previous.Peer = null;
+            previous.Connection.Close(new ErrorBody { Code = MeshErrorCode.Conflict, Message = "Replaced by a newer connection of the same peer." });
+        }
+
+        string wanted = !string.IsNullOrWhiteSpace(request.Name) ? PeerNames.Sanitize(request.Name) : existing?.Info.Name ?? PeerNames.Derive(agentType, cwd);
+        string name = PeerNames.MakeUnique(wanted, candidate => IsNameTaken(candidate, id));
+        int processId = session.ProcessId > 0 ? session.ProcessId : request.ProcessId;
+        var info = new PeerInfo
+        {
+            Id = id,
+            Name = name,
+            AgentType = agentType,
+            ProcessId = processId,
+            AgentProcessId = request.AgentProcessId > 0 ? request.AgentProcessId : processId,
+            Cwd = cwd,
+            GitRoot = request.GitRoot,
+            GitBranch = request.GitBranch,
+            Summary = request.Summary ?? existing?.Info.Summary,
+            ConnectedAt = existing?.Info.ConnectedAt ?? now,
+            LastSeen = now,
+            Connected = true,
+        };
+
+        PeerState peer = existing ?? new PeerState(info, request.Ephemeral);
+        peer.Info = info;
+        peer.Session = session;
+        peer.LeaveAt = 0;
+        _peers[id] = peer;
+        session.Peer = peer;
+        _store.UpsertPeer(info, peer.Ephemeral);
+        if (!resumed && !peer.Ephemeral)
+        {
+            Emit(EventTypes.PeerJoined, id, EventData.Of(("id", id), ("name", name), ("agentType", agentType), ("cwd", cwd), ("gitRoot", info.GitRoot)));
+        }
+
+        // The answer goes out before the redelivered messages, so the client knows who it is first.
+        Respond(session, _currentRequestId, new RegisterResponse { Peer = info, Resumed = resumed });
+        PushUnread(session, peer);
+        Log.PeerRegistered(_logger, name, id, agentType, resumed);
+        return null;
+    }
+
+    private RegisterResponse Attach(BrokerSession session, AttachRequest request)
+    {
+        if (session.Peer is not null)
+        {
+            throw Invalid("This connection already acts as a peer.");
+        }
+
+        int caller = session.Connection.RemoteCredentials?.ProcessId ?? 0;
+        if (caller <= 0)
+        {
+            throw new MeshException(MeshErrorCode.Unauthorized, "Cannot attach: the broker cannot verify the calling process on this platform.");
+        }
+
+        PeerState peer = request.PeerId is { Length: > 0 } wantedId
+            ? VerifiedAncestor(wantedId, caller)
+            : NearestAgentPeer(caller) ?? throw new MeshException(
+                MeshErrorCode.NotFound,
+                $"No peer's agent process is an ancestor of process {caller}: run this from inside an agent that has the mesh MCP server.");
+        session.Peer = peer;
+        session.IsAttached = true;
+        return new RegisterResponse { Peer = peer.Info, Resumed = true };
+    }
+
+    private PeerState VerifiedAncestor(string peerId, int caller)
+    {
+        if (!_peers.TryGetValue(peerId, out PeerState? peer))
+        {
+            throw new MeshException(MeshErrorCode.NotFound, $"No peer with id '{peerId}'.");
+        }
+
+        if (!ProcessTree.IsAncestor(peer.Info.AgentProcessId, caller))
+        {
+            throw new MeshException(MeshErrorCode.Unauthorized, $"Process {caller} may not act as '{peer.Info.Name}': its agent process {peer.Info.AgentProcessId} is not an ancestor.");
+        }
+
+        return peer;
+    }
+
+    private PeerState? NearestAgentPeer(int caller)
+    {
+        IReadOnlyList<ProcessEntry> ancestry = ProcessTree.GetAncestry(caller);
+        PeerState? best = null;
+        int bestDepth = int.MaxValue;
+        foreach (PeerState peer in _peers.Values)
+        {
+            if (peer.Ephemeral || peer.Info.AgentProcessId <= 0)
+            {
+                continue;
+            }
+
+            for (int depth = 0; depth < ancestry.Count && depth <= bestDepth; depth++)
+            {
+                if (ancestry[depth].ProcessId != peer.Info.AgentProcessId)
+                {
+                    continue;
+                }
+
+                if (depth < bestDepth || (depth == bestDepth && peer.IsConnected && peer.Info.ConnectedAt > best!.Info.ConnectedAt))
+                {
+                    best = peer;
+                    bestDepth = depth;
+                }
+
+                break;
+            }
+        }
+
+        return best;
+    }
+
+    private EmptyBody LeaveNow(BrokerSession session)
+    {
+        PeerState peer = RequirePeer(session);
+        if (!session.IsAttached)
+        {
+            session.Peer = null;
+            peer.Session = null;
+            if (peer.Ephemeral)
+            {
+                _peers.Remove(peer.Id);
+                _store.DeletePeer(peer.Id);
+            }
+            else
+            {
+                Leave(peer, PeerLeaveReasons.Left);
+            }
+        }
+
+        return EmptyBody.Instance;
+    }
+
+    private PeerListResponse ListPeers(BrokerSession session, PeerListRequest request)
+    {
+        PeerState? self = session.Peer;
+        string scope = string.IsNullOrEmpty(request.Scope) ? PeerScopes.Machine : request.Scope;
+        string? cwd = self?.Info.Cwd ?? request.Cwd;
+        string? gitRoot = self?.Info.GitRoot ?? request.GitRoot;
+        if (scope is not (PeerScopes.Machine or PeerScopes.Directory or PeerScopes.Repo))
+        {
+            throw Invalid($"Unknown scope '{scope}': use machine, directory or repo.");
+        }
+
+        if (scope == PeerScopes.Directory && string.IsNullOrEmpty(cwd))
+        {
+            throw Invalid("The directory scope needs a cwd.");
+        }
+
+        var peers = new List<PeerInfo>();
+        foreach (PeerState peer in _peers.Values)
+        {
+            if (peer.Ephemeral || (peer == self && !request.IncludeSelf))
+            {
+                continue;
+            }
+
+            bool inScope = scope switch
+            {
+                PeerScopes.Directory => IsSameOrBelow(peer.Info.Cwd, cwd!),
+                PeerScopes.Repo => gitRoot is not null && string.Equals(peer.Info.GitRoot, gitRoot, StringComparison.Ordinal),
+                _ => true,
+            };
+            if (inScope)
+            {
+                peers.Add(peer.Info);
+            }
+        }
+
+        peers.Sort(static (a, b) => a.ConnectedAt.CompareTo(b.ConnectedAt));
+        return new PeerListResponse { Peers = peers };
+    }
+
+    private PeerInfo SetSummary(BrokerSession session, SummaryRequest request)
+    {
+        PeerState peer = RequirePeer(session);
+        CheckSummary(request.Summary);
+        peer.Info = peer.Info with { Summary = request.Summary, LastSeen = Now };
+        _store.UpsertPeer(peer.Info, peer.Ephemeral);
+        if (!peer.Ephemeral)
+        {
+            Emit(EventTypes.PeerUpdated, peer.Id, EventData.Of(("id", peer.Id), ("name", peer.Info.Name), ("summary", request.Summary)));
+        }
+
+        return peer.Info;
+    }
+
+    private void OnSessionClosed(BrokerSession session)
+    {
+        session.IsClosed = true;
+        _sessions.Remove(session);
+        DropLockWaiters(session);
+        if (session.Peer is { } peer && !session.IsAttached && peer.Session == session)
+        {
+            long now = Now;
+            peer.Session = null;
+            peer.Info = peer.Info with { Connected = false, LastSeen = now };
+            if (peer.Ephemeral)
+            {
+                // A CLI invocation: it leaves silently; its locks live on until their TTL.
+                _peers.Remove(peer.Id);
+                _store.DeletePeer(peer.Id);
+            }
+            else if (!ProcessTree.IsAlive(peer.Info.ProcessId))
+            {
+                Leave(peer, PeerLeaveReasons.ProcessExited);
+            }
+            else
+            {
+                peer.LeaveAt = now + (long)_options.AwayGrace.TotalMilliseconds;
+                peer.LeaveReason = PeerLeaveReasons.Disconnected;
+            }
+        }
+
+        if (_sessions.Count == 0)
+        {
+            _idleSince = Now;
+        }
+    }
+
+    private void Leave(PeerState peer, string reason)
+    {
+        _peers.Remove(peer.Id);
+        _store.DeletePeer(peer.Id);
+        foreach (BrokerSession session in _sessions)
+        {
+            if (session.Peer == peer)
+            {
+                session.Peer = null;
+                if (!session.IsAttached)
+                {
+                    session.Connection.Close(new ErrorBody { Code = MeshErrorCode.Unavailable, Message = $"The peer left the mesh ({reason})." });
+                }
+            }
+        }
+
+        ReleaseLocksOf(peer.Id);
+        if (!peer.Ephemeral)
+        {
+            Emit(EventTypes.PeerLeft, peer.Id, EventData.Of(("id", peer.Id), ("name", peer.Info.Name), ("reason", reason)));
+        }
+
+        Log.PeerLeft(_logger, peer.Info.Name, peer.Id, reason);
+    }
+
+    private bool IsNameTaken(string name, string exceptId)
+    {
+        foreach (PeerState peer in _peers.Values)
+        {
+            if (peer.Id != exceptId && string.Equals(peer.Info.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void CheckSummary(string? summary)
+    {
+        if (summary is not null && summary.Length > _options.MaxSummaryLength)
+        {
+            throw new MeshException(MeshErrorCode.TooLarge, $"The summary is {summary.Length} characters; the limit is {_options.MaxSummaryLength}.");
+        }
+    }
+
+    private static string RequireAbsolute(string path, string what)
+    {
+        if (string.IsNullOrWhiteSpace(path) || !Path.IsPathFullyQualified(path))
+        {
+            throw Invalid($"'{what}' must be an absolute path, not '{path}'.");
+        }
+
+        return Path.TrimEndingDirectorySeparator(path);
+    }
+
+    private static string CheckId(string id, string what)
+    {
+        if (id.Length > MaxIdLength || id.AsSpan().ContainsAnyExceptInRange('!', '~'))
+        {
+            throw Invalid($"'{what}' must be 1 to {MaxIdLength} printable ASCII characters without spaces.");
+        }
+
+        return id;
+    }
+
+    private static string NewId(string prefix) => prefix + "_" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
+
+    private static bool IsSameOrBelow(string path, string folder) =>
+        path.Length >= folder.Length
+        && path.StartsWith(folder, StringComparison.Ordinal)
+        && (path.Length == folder.Length || path[folder.Length] == '/' || folder.EndsWith('/'));
+}

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Reflection;
+using SlmMesh.Lifecycle;
+
+namespace SlmMesh;
+
+/// <summary>
+/// Starts the broker as a detached child process that outlives the caller (what the MCP host and the CLI
+/// do, each with its own binary). The child must call <see cref="MeshBrokerProcess.RunAsync"/>.
+/// </summary>
+public sealed class ProcessBrokerLauncher : IBrokerLauncher
+{
+    private static readonly TimeSpan RespawnInterval = TimeSpan.FromSeconds(2);
+
+    private readonly string _fileName;
+    private readonly IReadOnlyList<string> _arguments;
+    private long _lastSpawn = long.MinValue;
+
+    /// <summary>Launches <paramref name="fileName"/> with <paramref name="arguments"/>.</summary>
+    /// <param name="fileName">The program.</param>
+    /// <param name="arguments">Its arguments.</param>
+    public ProcessBrokerLauncher(string fileName, IEnumerable<string> arguments)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        _fileName = fileName;
+        _arguments = [.. arguments ?? throw new ArgumentNullException(nameof(arguments))];
+    }
+
+    /// <summary>The command line that would be launched.</summary>
+    public string CommandLine => string.Join(' ', [_fileName, .. _arguments]);
+
+    /// <summary>Launches the current program again with <paramref name="arguments"/> (through <c>dotnet</c> when it runs as a dll).</summary>
+    /// <param name="arguments">The arguments that make the program run the broker.</param>
+    /// <returns>The launcher.</returns>
+    public static ProcessBrokerLauncher ForCurrentProcess(params string[] arguments)
+    {
+        string process = Environment.ProcessPath ?? throw new InvalidOperationException("The current program's path is unknown.");
+        string name = Path.GetFileNameWithoutExtension(process);
+        if (string.Equals(name, "dotnet", StringComparison.OrdinalIgnoreCase))
+        {
+            string assembly = Assembly.GetEntryAssembly()?.GetName().Name is { Length: > 0 } entry
+                ? Path.Combine(AppContext.BaseDirectory, entry + ".dll")
+                : throw new InvalidOperationException("The entry assembly is unknown.");
+            return new ProcessBrokerLauncher(process, [assembly, .. arguments]);
+        }
+
+        return new ProcessBrokerLauncher(process, arguments);
+    }
+
+    /// <inheritdoc />
+    public ValueTask StartAsync(MeshHome home, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(home);
+        long now = Environment.TickCount64;
+        long last = Interlocked.Read(ref _lastSpawn);
+        if (now - last < RespawnInterval.TotalMilliseconds || BrokerLock.IsHeld(home))
+        {
+            // Starting or running: the client keeps connecting.
+            return ValueTask.CompletedTask;
+        }
+
+        if (Interlocked.CompareExchange(ref _lastSpawn, now, last) != last)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        var start = new ProcessStartInfo(_fileName)
+        {
+            UseShellExecute = false,
+
+            // Never hand the child our stdio: it may be an MCP channel whose end must not be held open.
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = home.Directory,
+        };
+        foreach (string argument in _arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment[MeshHome.HomeVariable] = home.Directory;
+        using Process child = Process.Start(start) ?? throw new MeshException(MeshErrorCode.Unavailable, $"Could not start the broker: {CommandLine}");
+        child.StandardInput.Close();
+        child.StandardOutput.Close();
+        child.StandardError.Close();
+        return ValueTask.CompletedTask;
+    }
+}
