@@ -14,8 +14,8 @@ namespace SlmMesh.Discovery;
 ///   CODEX_THREAD_ID
 /// CURSOR_AGENT=1                            cursor       own        commands of the cursor-agent CLI (public detectors)
 /// CURSOR_TRACE_ID                           cursor       inherited  Cursor's integrated terminal
-/// VSCODE_GIT_ASKPASS_MAIN                   cursor/      inherited  editor terminals; the path names the product (.cursor-server,
-///                                           windsurf/vscode         .windsurf-server, Cursor.app, Windsurf.app, /code/)
+/// VSCODE_GIT_ASKPASS_MAIN                   cursor/      inherited  editor terminals; the install path names the fork (.cursor-server,
+///                                           windsurf                .windsurf-server, Cursor.app, Windsurf.app, cursor/resources)
 /// __CFBundleIdentifier (macOS)              cursor/      inherited  apps started from Finder: com.todesktop.230313mzl4w4u92 (Cursor),
 ///                                           windsurf/vscode         com.exafunction.windsurf, com.microsoft.VSCode(Insiders)
 /// TERM_PROGRAM=vscode, VSCODE_PID,          vscode       inherited  VS Code and its forks (terminals; extension hosts and the MCP

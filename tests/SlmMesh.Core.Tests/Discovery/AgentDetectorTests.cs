@@ -84,6 +84,26 @@ public sealed class AgentDetectorTests
     }
 
     [Theory]
+    [InlineData("")]
+    [InlineData("process.title = 'claude';")]
+    public async Task A_real_node_claude_code_cli_is_detected(string setTitle)
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "Needs /proc.");
+        Assert.SkipUnless(OnPath("node"), "node is not on PATH.");
+        using var folder = new TempFolder();
+        string cli = folder.File("lib/node_modules/@anthropic-ai/claude-code/cli.js",
+            setTitle + "const c = require('child_process').spawn('sleep', ['30'], { stdio: 'ignore' }); console.log(c.pid);");
+
+        using var agent = ChildProcess.Start("node", cli);
+        string? line = await agent.Process.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        int host = int.Parse(line!, System.Globalization.CultureInfo.InvariantCulture);
+
+        AgentIdentity identity = AgentDetector.Detect(new Dictionary<string, string>(), ProcessTree.GetAncestry(host), AgentTypes.Unknown);
+
+        Assert.Equal(new AgentIdentity(AgentTypes.ClaudeCode, agent.Id), identity);
+    }
+
+    [Theory]
     [InlineData("claude-code", true)]
     [InlineData("unknown", true)]
     [InlineData("dotnet", true)]
@@ -91,6 +111,9 @@ public sealed class AgentDetectorTests
     [InlineData("copilot", false)]
     [InlineData("", false)]
     public void IsKnown_accepts_exactly_the_spec_types(string value, bool known) => Assert.Equal(known, AgentTypes.IsKnown(value));
+
+    private static bool OnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator).Any(dir => dir.Length > 0 && File.Exists(Path.Combine(dir, program)));
 
     // The fallback only shows when nothing matched; these cases expect "cli", "dotnet" or "unknown".
     private static string FallbackFor(string expectedType) =>
