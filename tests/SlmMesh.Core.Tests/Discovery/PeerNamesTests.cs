@@ -7,7 +7,7 @@ public sealed class PeerNamesTests
     [Theory]
     [InlineData("claude-code", "/home/u/my-repo", "claude-code@my-repo")]
     [InlineData("codex", "/home/u/my-repo/", "codex@my-repo")]
-    [InlineData("cursor", "/work/My   Project", "cursor@My Project")]
+    [InlineData("cursor", "/srv/My   Project", "cursor@My Project")]
     [InlineData("dotnet", "/", "dotnet")]
     [InlineData("", "/x/y", "unknown@y")]
     public void Derive_joins_agent_type_and_folder_name(string agentType, string cwd, string expected) =>
