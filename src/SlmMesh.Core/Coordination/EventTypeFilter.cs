@@ -67,7 +67,7 @@ internal sealed class EventTypeFilter
             }
         }
 
-        return distinct.Count == 0 || isAll ? All : new EventTypeFilter(distinct, exact, [.. wildcards], isAll: false);
+        return distinct.Count == 0 || isAll ? All : new EventTypeFilter([.. distinct], exact, [.. wildcards], isAll: false);
     }
 
     /// <summary>Whether <paramref name="type"/> passes the filter.</summary>

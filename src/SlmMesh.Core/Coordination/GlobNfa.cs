@@ -147,7 +147,8 @@ internal sealed class GlobNfa
     // accept? Computed once, backwards from the accepting states over (state, last char was '/') pairs.
     private bool[] CanFinishCovered()
     {
-        if (_canFinishCovered is { } known)
+        // Computed at most a few times under a race, always whole before it is published.
+        if (Volatile.Read(ref _canFinishCovered) is { } known)
         {
             return known;
         }
@@ -207,7 +208,7 @@ internal sealed class GlobNfa
             result[q] = good[q * 2];
         }
 
-        _canFinishCovered = result;
+        Volatile.Write(ref _canFinishCovered, result);
         return result;
     }
 }

@@ -18,6 +18,9 @@ public sealed class GlobPatternOverlapTests
         { "/a/?", "/a/[bc]", true },
         { "/a/[!bc]", "/a/[bc]", false },
         { "/a/[a-m]x", "/a/[n-z]*", false },
+        // The characters on either side of '/' ('.' and '0').
+        { "/a/0", "/a/[0-9]", true },
+        { "/a/.x", "/a/[!a-z]?", true },
         { "/a/[a-m]x", "/a/[k-z]*", true },
         { "/**", "/", true },
         { "/**/*", "/", false },
