@@ -50,6 +50,23 @@ public sealed class MeshStoreBatchTests : StoreTestBase
         Assert.False(Store.InTransaction);
     }
 
+    [Fact]
+    public void Dispose_rolls_back_an_open_batch_closes_the_file_and_can_be_repeated()
+    {
+        Store.InsertMessage(Message("kept", "bob"));
+        Store.BeginBatch();
+        Store.InsertMessage(Message("dropped", "bob"));
+
+        Store.Dispose();
+        Store.Dispose();
+
+        // A clean close of the last connection checkpoints and removes the WAL: proof the file is really closed.
+        Assert.False(File.Exists(DatabasePath + "-wal"));
+        Reopen();
+        Assert.Equal(1, Store.CountMessages());
+        Assert.NotNull(Store.GetMessage("kept", "bob"));
+    }
+
     private long CountFromOutside(string table)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
