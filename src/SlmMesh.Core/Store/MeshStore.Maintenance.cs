@@ -1,19 +1,70 @@
+using Microsoft.Data.Sqlite;
+
 namespace SlmMesh.Store;
 
 internal sealed partial class MeshStore
 {
+    private SqliteCommand _pruneRead = null!;
+    private SqliteCommand _pruneExpired = null!;
+    private SqliteCommand _pruneEvents = null!;
+    private SqliteCommand _checkpointPassive = null!;
+    private SqliteCommand _checkpointTruncate = null!;
+    private SqliteCommand _vacuum = null!;
+
     /// <summary>
     /// Deletes read copies read before <paramref name="readBefore"/>, copies expired before <paramref name="now"/>,
     /// and events created before <paramref name="eventsBefore"/>. Runs in its own transaction; returns counts.
     /// </summary>
-    public (long Messages, long Events) Prune(long now, long readBefore, long eventsBefore) => throw new NotImplementedException();
+    /// <remarks>"Expired" as <see cref="GetUnread"/> means it: <c>expiresAt &lt;= now</c>. Throws <see cref="InvalidOperationException"/> inside a batch.</remarks>
+    public (long Messages, long Events) Prune(long now, long readBefore, long eventsBefore)
+    {
+        ThrowIfInBatch(nameof(Prune));
+        _begin.ExecuteNonQuery();
+        try
+        {
+            _pruneRead.Parameters["@before"].Value = readBefore;
+            long messages = _pruneRead.ExecuteNonQuery();
+            _pruneExpired.Parameters["@now"].Value = now;
+            messages += _pruneExpired.ExecuteNonQuery();
+            _pruneEvents.Parameters["@before"].Value = eventsBefore;
+            long events = _pruneEvents.ExecuteNonQuery();
+            _commit.ExecuteNonQuery();
+            return (messages, events);
+        }
+        catch
+        {
+            RollbackBatch();
+            throw;
+        }
+    }
 
     /// <summary>Checkpoints the WAL; with <paramref name="truncate"/>, truncates it to zero bytes.</summary>
-    public void Checkpoint(bool truncate) => throw new NotImplementedException();
+    /// <remarks>Throws <see cref="InvalidOperationException"/> inside a batch. A checkpoint that other readers hold back is not an error.</remarks>
+    public void Checkpoint(bool truncate)
+    {
+        ThrowIfInBatch(nameof(Checkpoint));
+        (truncate ? _checkpointTruncate : _checkpointPassive).ExecuteNonQuery();
+    }
 
     /// <summary>Rebuilds the database file to reclaim free pages (VACUUM).</summary>
-    public void Compact() => throw new NotImplementedException();
+    /// <remarks>Then truncates the WAL, which the rebuild filled with a copy of the whole database. Throws <see cref="InvalidOperationException"/> inside a batch.</remarks>
+    public void Compact()
+    {
+        ThrowIfInBatch(nameof(Compact));
+        _vacuum.ExecuteNonQuery();
+        Checkpoint(truncate: true);
+    }
 
     /// <summary>Sizes of the database file and its WAL, in bytes.</summary>
-    public (long Database, long Wal) FileSizes() => throw new NotImplementedException();
+    public (long Database, long Wal) FileSizes() => (FileLength(_path), FileLength(_path + "-wal"));
+
+    private void PrepareMaintenanceStatements()
+    {
+        _pruneRead = Prepare("DELETE FROM messages WHERE read_at < @before", "@before");
+        _pruneExpired = Prepare("DELETE FROM messages WHERE expires_at <= @now", "@now");
+        _pruneEvents = Prepare("DELETE FROM events WHERE created_at < @before", "@before");
+        _checkpointPassive = Prepare("PRAGMA wal_checkpoint(PASSIVE)");
+        _checkpointTruncate = Prepare("PRAGMA wal_checkpoint(TRUNCATE)");
+        _vacuum = Prepare("VACUUM");
+    }
 }

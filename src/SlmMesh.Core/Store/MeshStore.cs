@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using SQLitePCL;
 
 namespace SlmMesh.Store;
 
@@ -10,30 +11,174 @@ namespace SlmMesh.Store;
 /// </summary>
 internal sealed partial class MeshStore : IDisposable
 {
-    // SKELETON: implemented by the store work item. Signatures are the contract the engine codes against.
+    private readonly string _path;
+    private readonly SqliteConnection _connection;
+    private readonly ILogger _logger;
+    private readonly List<SqliteCommand> _statements = [];
+    private SqliteCommand _begin = null!;
+    private SqliteCommand _commit = null!;
+    private SqliteCommand _rollback = null!;
+    private bool _disposed;
+    private bool _keepFilesOnClose;
+
+    private MeshStore(string path, SqliteConnection connection, ILogger logger)
+    {
+        _path = path;
+        _connection = connection;
+        _logger = logger;
+    }
 
     /// <summary>The database file.</summary>
-    public string Path => throw new NotImplementedException();
+    public string Path => _path;
+
+    /// <summary>The store's own connection, for tests that need to provoke faults. The engine must not use it.</summary>
+    internal SqliteConnection ConnectionForTesting => _connection;
+
+    /// <summary>The SQL of every prepared statement, for tests that check query plans.</summary>
+    internal IEnumerable<string> PreparedSql => _statements.Select(s => s.CommandText);
+
+    /// <summary>Whether a transaction is open on the connection (SQLite's own view, so a transaction SQLite rolled back by itself counts as closed).</summary>
+    internal bool InTransaction => _connection.Handle is { } handle && raw.sqlite3_get_autocommit(handle) == 0;
 
     /// <summary>
     /// Opens (creating with mode 0600 if missing) and migrates the database. A file that is not a valid
     /// SQLite database, or fails its integrity check, is moved aside as <c>mesh.db.corrupt-&lt;utc stamp&gt;</c>
     /// (with its -wal and -shm) and logged, and a fresh database is created.
     /// </summary>
-    public static MeshStore Open(string path, ILogger logger) => throw new NotImplementedException();
+    public static MeshStore Open(string path, ILogger logger)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(logger);
+        string fullPath = System.IO.Path.GetFullPath(path);
+        try
+        {
+            return OpenOnce(fullPath, logger);
+        }
+        catch (Exception ex) when (IsCorruption(ex))
+        {
+            string movedTo = MoveAside(fullPath);
+            LogMovedAside(logger, ex, fullPath, movedTo);
+            return OpenOnce(fullPath, logger);
+        }
+    }
 
     /// <summary>Starts a write transaction.</summary>
-    public void BeginBatch() => throw new NotImplementedException();
+    public void BeginBatch()
+    {
+        if (InTransaction)
+        {
+            throw new InvalidOperationException("A batch is already open.");
+        }
+
+        _begin.ExecuteNonQuery();
+    }
 
     /// <summary>Commits the transaction started by <see cref="BeginBatch"/>.</summary>
-    public void CommitBatch() => throw new NotImplementedException();
+    public void CommitBatch()
+    {
+        if (!InTransaction)
+        {
+            throw new InvalidOperationException("No batch is open (or SQLite rolled it back after an error).");
+        }
+
+        _commit.ExecuteNonQuery();
+    }
 
     /// <summary>Rolls back the transaction started by <see cref="BeginBatch"/>, if one is open.</summary>
-    public void RollbackBatch() => throw new NotImplementedException();
+    public void RollbackBatch()
+    {
+        if (InTransaction)
+        {
+            _rollback.ExecuteNonQuery();
+        }
+    }
 
     /// <inheritdoc />
-    public void Dispose() => throw new NotImplementedException();
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        if (!_keepFilesOnClose && _connection.State == System.Data.ConnectionState.Open && _statements.Count > 0)
+        {
+            try
+            {
+                RollbackBatch();
+                using SqliteCommand optimize = _connection.CreateCommand();
+                optimize.CommandText = "PRAGMA optimize";
+                optimize.ExecuteNonQuery();
+            }
+            catch (SqliteException ex)
+            {
+                LogCloseFailed(_logger, ex, _path);
+            }
+        }
+
+        foreach (SqliteCommand statement in _statements)
+        {
+            statement.Dispose();
+        }
+
+        _statements.Clear();
+        _connection.Dispose();
+    }
 
     /// <summary>Whether <paramref name="exception"/> is a storage fault (disk full, read-only, I/O, corrupt) rather than a bug.</summary>
-    public static bool IsStorageFault(SqliteException exception) => throw new NotImplementedException();
+    public static bool IsStorageFault(SqliteException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return (exception.SqliteErrorCode & 0xFF) switch
+        {
+            raw.SQLITE_FULL or raw.SQLITE_READONLY or raw.SQLITE_IOERR or raw.SQLITE_CORRUPT
+                or raw.SQLITE_NOTADB or raw.SQLITE_CANTOPEN or raw.SQLITE_BUSY or raw.SQLITE_LOCKED => true,
+            _ => false,
+        };
+    }
+
+    /// <summary>Creates a statement once: parameters declared now, values set per call.</summary>
+    private SqliteCommand Prepare(string sql, params ReadOnlySpan<string> parameterNames)
+    {
+        SqliteCommand command = _connection.CreateCommand();
+        _statements.Add(command);
+        command.CommandText = sql;
+        foreach (string name in parameterNames)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        command.Prepare();
+        return command;
+    }
+
+    private void PrepareStatements()
+    {
+        // IMMEDIATE takes the write lock up front: a batch never fails half-way on a lock upgrade.
+        _begin = Prepare("BEGIN IMMEDIATE");
+        _commit = Prepare("COMMIT");
+        _rollback = Prepare("ROLLBACK");
+        PreparePeerStatements();
+        PrepareMessageStatements();
+        PrepareStateStatements();
+        PrepareLockStatements();
+        PrepareEventStatements();
+        PrepareMaintenanceStatements();
+    }
+
+    private void ThrowIfInBatch(string operation)
+    {
+        if (InTransaction)
+        {
+            throw new InvalidOperationException($"{operation} must not be called inside a batch.");
+        }
+    }
+
+    private static object DbValue(string? value) => (object?)value ?? DBNull.Value;
+
+    private static object DbValue(long? value) => value is { } v ? v : DBNull.Value;
+
+    private static string? GetNullableString(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

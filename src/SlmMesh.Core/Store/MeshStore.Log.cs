@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Logging;
+
+namespace SlmMesh.Store;
+
+internal sealed partial class MeshStore
+{
+    [LoggerMessage(Level = LogLevel.Error, Message = "The database {Path} is corrupt or not a database; moved it (with its -wal and -shm) to {MovedTo} and created a fresh one")]
+    private static partial void LogMovedAside(ILogger logger, Exception exception, string path, string movedTo);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Migrated {Path} to schema version {Version}")]
+    private static partial void LogMigrated(ILogger logger, string path, int version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database {Path} could not switch to WAL (journal mode {Mode}); it works, but slower and with readers blocking the writer")]
+    private static partial void LogNoWal(ILogger logger, string path, string mode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Closing the database {Path} did not finish cleanly")]
+    private static partial void LogCloseFailed(ILogger logger, Exception exception, string path);
+}

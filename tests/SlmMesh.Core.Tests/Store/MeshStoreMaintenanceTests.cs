@@ -1,0 +1,98 @@
+namespace SlmMesh.Core.Tests.Store;
+
+public sealed class MeshStoreMaintenanceTests : StoreTestBase
+{
+    [Fact]
+    public void Prune_deletes_old_read_copies_expired_copies_and_old_events_and_keeps_the_rest()
+    {
+        Store.InsertMessage(Message("read-old", "bob") with { ReadAt = 100 });
+        Store.InsertMessage(Message("read-new", "bob") with { ReadAt = 200 });
+        Store.InsertMessage(Message("expired", "bob", expiresAt: 1_000));
+        Store.InsertMessage(Message("expired-read", "bob", expiresAt: 900) with { ReadAt = 150 });
+        Store.InsertMessage(Message("live", "bob", expiresAt: 1_001));
+        Store.AppendEvent("old", null, "{}", 499);
+        Store.AppendEvent("edge", null, "{}", 500);
+        Store.AppendEvent("new", null, "{}", 501);
+
+        (long messages, long events) = Store.Prune(now: 1_000, readBefore: 200, eventsBefore: 500);
+
+        Assert.Equal((3L, 1L), (messages, events));
+        Assert.Equal(["live", "read-new"], Store.QueryInbox("bob", false, null, 10, now: 0).Select(m => m.Id).Order());
+        Assert.Equal(["edge", "new"], Store.ReadEvents(0, 10, null).Select(e => e.Type));
+        Assert.Equal((0L, 0L), Store.Prune(now: 1_000, readBefore: 200, eventsBefore: 500));
+    }
+
+    [Fact]
+    public void The_wal_stays_bounded_under_many_batches_and_a_truncating_checkpoint_empties_it()
+    {
+        string payload = new('x', 1024);
+        long largestWal = 0;
+        for (int batch = 0; batch < 200; batch++)
+        {
+            Store.BeginBatch();
+            for (int i = 0; i < 100; i++)
+            {
+                Store.InsertMessage(Message($"m{batch}-{i}", "bob") with { Payload = payload });
+            }
+
+            Store.CommitBatch();
+            largestWal = Math.Max(largestWal, Store.FileSizes().Wal);
+        }
+
+        (long database, long walBefore) = Store.FileSizes();
+        Store.Checkpoint(truncate: true);
+
+        // 20,000 copies of 1 KiB are over 20 MiB of pages: only automatic checkpoints keep the WAL far below that.
+        Assert.True(database > 20L * 1024 * 1024, $"database {database}");
+        Assert.True(largestWal < 8L * 1024 * 1024, $"largest WAL {largestWal}");
+        Assert.True(walBefore > 0);
+        Assert.Equal(0, Store.FileSizes().Wal);
+        Assert.Equal(20_000, Store.CountMessages());
+    }
+
+    [Fact]
+    public void A_passive_checkpoint_copies_the_wal_into_the_database()
+    {
+        long before = Store.FileSizes().Database;
+        for (int i = 0; i < 500; i++)
+        {
+            Store.InsertMessage(Message($"m{i}", "bob") with { Payload = new string('x', 1024) });
+        }
+
+        Store.Checkpoint(truncate: false);
+
+        Assert.True(Store.FileSizes().Database > before + (500 * 1024));
+    }
+
+    [Fact]
+    public void Compact_gives_freed_pages_back_and_empties_the_wal()
+    {
+        for (int i = 0; i < 5_000; i++)
+        {
+            Store.InsertMessage(Message($"m{i}", "bob", expiresAt: 10) with { Payload = new string('x', 1024) });
+        }
+
+        Assert.Equal((5_000L, 0L), Store.Prune(now: 10, readBefore: 0, eventsBefore: 0));
+        Store.Checkpoint(truncate: true);
+        long full = Store.FileSizes().Database;
+
+        Store.Compact();
+
+        (long database, long wal) = Store.FileSizes();
+        Assert.True(database < full / 4, $"{database} after VACUUM, {full} before");
+        Assert.Equal(0, wal);
+    }
+
+    [Fact]
+    public void FileSizes_reports_zero_for_a_missing_wal()
+    {
+        Store.InsertMessage(Message("m1", "bob"));
+        Store.Checkpoint(truncate: true);
+
+        (long database, long wal) = Store.FileSizes();
+
+        Assert.Equal(new FileInfo(DatabasePath).Length, database);
+        Assert.True(database > 0);
+        Assert.Equal(0, wal);
+    }
+}

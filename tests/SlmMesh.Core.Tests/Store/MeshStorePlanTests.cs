@@ -1,0 +1,57 @@
+using Microsoft.Data.Sqlite;
+
+namespace SlmMesh.Core.Tests.Store;
+
+/// <summary>The store's statements stay cheap as tables grow: checked on SQLite's own query plans.</summary>
+public sealed class MeshStorePlanTests : StoreTestBase
+{
+    [Fact]
+    public void No_statement_scans_the_whole_messages_or_events_table()
+    {
+        string[] statements = [.. Store.PreparedSql.Where(sql => sql.Contains("messages", StringComparison.Ordinal) || sql.Contains("events", StringComparison.Ordinal))];
+
+        Assert.True(statements.Length >= 10);
+        foreach (string sql in statements)
+        {
+            Assert.DoesNotContain(Plan(sql), step => step is "SCAN messages" or "SCAN events");
+        }
+    }
+
+    [Fact]
+    public void Unread_lookups_walk_only_the_unread_index()
+    {
+        string[] statements = [.. Store.PreparedSql.Where(sql => sql.StartsWith("SELECT", StringComparison.Ordinal) && sql.Contains("read_at IS NULL", StringComparison.Ordinal))];
+
+        Assert.Equal(3, statements.Length);
+        foreach (string sql in statements)
+        {
+            Assert.Contains(Plan(sql), step => step.Contains("INDEX messages_unread", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Pruning_searches_by_index()
+    {
+        string[] deletes = [.. Store.PreparedSql.Where(sql => sql.StartsWith("DELETE FROM messages", StringComparison.Ordinal) || sql.StartsWith("DELETE FROM events", StringComparison.Ordinal))];
+
+        Assert.Equal(3, deletes.Length);
+        foreach (string sql in deletes)
+        {
+            Assert.StartsWith("SEARCH", Assert.Single(Plan(sql)), StringComparison.Ordinal);
+        }
+    }
+
+    private List<string> Plan(string sql)
+    {
+        using SqliteCommand command = Store.ConnectionForTesting.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        using SqliteDataReader reader = command.ExecuteReader();
+        var steps = new List<string>();
+        while (reader.Read())
+        {
+            steps.Add(reader.GetString(3));
+        }
+
+        return steps;
+    }
+}
