@@ -32,7 +32,7 @@ public static class MeshDemo
                 ["file_*", "state_*"],
                 (e, _) =>
                 {
-                    log.Line("events", $"#{e.Id} {e.Type} {e.Data}");
+                    log.Line("events", $"#{e.Id} {e.Type}: {EventText.Describe(e, repo)}");
                     return ValueTask.CompletedTask;
                 },
                 cancellationToken);
