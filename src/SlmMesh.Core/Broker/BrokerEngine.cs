@@ -37,6 +37,7 @@ internal sealed partial class BrokerEngine
     private long _nextMaintenance;
     private long _nextLivenessCheck;
     private long _nextSessionId;
+    private int _tickQueued;
     private string? _stopReason;
     private BrokerSession? _currentSession;
     private uint _currentRequestId;
@@ -70,7 +71,7 @@ internal sealed partial class BrokerEngine
     {
         LoadState();
         _loop = Task.Run(RunAsync);
-        _ticker = _time.CreateTimer(static state => ((BrokerEngine)state!).TryPost(EngineCommand.Tick), this, _options.TickInterval, _options.TickInterval);
+        _ticker = _time.CreateTimer(static state => ((BrokerEngine)state!).PostTick(), this, _options.TickInterval, _options.TickInterval);
     }
 
     /// <summary>Asks the loop to stop after the current batch; returns when it has.</summary>
@@ -109,6 +110,15 @@ internal sealed partial class BrokerEngine
         finally
         {
             TryPost(EngineCommand.Closed(session));
+        }
+    }
+
+    /// <summary>At most one tick waits in the queue: a busy or stalled loop must not pile them up.</summary>
+    private void PostTick()
+    {
+        if (Interlocked.Exchange(ref _tickQueued, 1) == 0 && !TryPost(EngineCommand.Tick))
+        {
+            Volatile.Write(ref _tickQueued, 0);
         }
     }
 
@@ -196,6 +206,7 @@ internal sealed partial class BrokerEngine
                 OnSessionClosed(command.Session!);
                 break;
             case EngineCommandKind.Tick:
+                Volatile.Write(ref _tickQueued, 0);
                 OnTick();
                 break;
         }

@@ -41,6 +41,12 @@ public sealed partial class MeshBroker : IAsyncDisposable
     /// <summary>The socket clients connect to.</summary>
     public string SocketPath => Home.SocketPath;
 
+    /// <summary>Open connections, including ones still in their handshake.</summary>
+    public int ConnectionCount => _listener.ConnectionCount;
+
+    /// <summary>Completes as soon as the engine decides to stop (before the connections are closed).</summary>
+    internal Task<string> EngineStopped => _engine.Stopped;
+
     /// <summary>Completes with the reason (idle, shutdown requested, disposed) once the broker has fully stopped.</summary>
     public Task<string> Completion => _completion.Task;
 
