@@ -60,17 +60,12 @@ internal sealed partial class BrokerEngine
     /// <summary>Prunes now and compacts. Runs outside the batch transaction (VACUUM cannot run inside one).</summary>
     private CleanResponse Clean()
     {
+        long now = Now;
+        int expired = ExpireLocks(now);
         _store.CommitBatch();
         try
         {
             (long database, long wal) before = _store.FileSizes();
-            long now = Now;
-            List<LockInfo> expired = _locks.TakeExpired(now);
-            foreach (LockInfo lockInfo in expired)
-            {
-                _store.DeleteLock(lockInfo.Path);
-            }
-
             (long messages, long events) = Prune(now);
             _store.Compact();
             (long database, long wal) after = _store.FileSizes();
@@ -78,7 +73,7 @@ internal sealed partial class BrokerEngine
             {
                 MessagesPruned = messages,
                 EventsPruned = events,
-                LocksExpired = expired.Count,
+                LocksExpired = expired,
                 DatabaseBytesBefore = before.database + before.wal,
                 DatabaseBytesAfter = after.database + after.wal,
             };

@@ -5,6 +5,8 @@ namespace SlmMesh.Broker;
 
 internal sealed partial class BrokerEngine
 {
+    private const int MaxWaitersPerConnection = 64;
+
     private readonly LockTable _locks = new();
     private readonly List<LockWaiter> _lockWaiters = [];
 
@@ -34,6 +36,11 @@ internal sealed partial class BrokerEngine
         if (request.WaitMs == 0)
         {
             throw LockedError(path, conflict ?? FirstWaiterConflict(path), now);
+        }
+
+        if (_lockWaiters.Count(w => w.Session == session) >= MaxWaitersPerConnection)
+        {
+            throw Invalid($"At most {MaxWaitersPerConnection} lock requests may wait per connection.");
         }
 
         _lockWaiters.Add(new LockWaiter(session, _currentRequestId, peer, path, request.Reason, ttl, now + request.WaitMs));
@@ -98,7 +105,7 @@ internal sealed partial class BrokerEngine
         return granted;
     }
 
-    private void ExpireLocks(long now)
+    private int ExpireLocks(long now)
     {
         List<LockInfo> expired = _locks.TakeExpired(now);
         foreach (LockInfo lockInfo in expired)
@@ -111,6 +118,8 @@ internal sealed partial class BrokerEngine
         {
             GrantWaiters();
         }
+
+        return expired.Count;
     }
 
     private void ReleaseLocksOf(string peerId)

@@ -31,10 +31,6 @@ internal sealed partial class BrokerEngine
                     Leave(peer, PeerLeaveReasons.ProcessExited);
                 }
             }
-            else if (checkLiveness && peer.Info.AgentProcessId > 0 && peer.Info.AgentProcessId != peer.Info.ProcessId && !ProcessTree.IsAlive(peer.Info.AgentProcessId))
-            {
-                Leave(peer, PeerLeaveReasons.AgentExited);
-            }
         }
 
         if (now >= _nextMaintenance)

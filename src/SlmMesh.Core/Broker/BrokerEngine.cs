@@ -90,9 +90,9 @@ internal sealed partial class BrokerEngine
     public async Task RunSessionAsync(FrameConnection connection, CancellationToken cancellationToken)
     {
         var session = new BrokerSession(Interlocked.Increment(ref _nextSessionId), connection);
-        if (!TryPost(EngineCommand.Opened(session)))
+        if (!await PostAsync(EngineCommand.Opened(session), cancellationToken).ConfigureAwait(false))
         {
-            connection.Close(new ErrorBody { Code = MeshErrorCode.Unavailable, Message = "The broker is shutting down." });
+            connection.Close(ShuttingDown);
             return;
         }
 
@@ -100,49 +100,42 @@ internal sealed partial class BrokerEngine
         {
             await foreach (InboundFrame frame in connection.Incoming.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                await _commands.Writer.WriteAsync(EngineCommand.Request(session, frame), cancellationToken).ConfigureAwait(false);
+                if (!await PostAsync(EngineCommand.Request(session, frame), cancellationToken).ConfigureAwait(false))
+                {
+                    break;
+                }
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
+        catch (OperationCanceledException)
         {
             // The broker is stopping.
         }
         finally
         {
-            TryPost(EngineCommand.Closed(session));
+            await PostAsync(EngineCommand.Closed(session), CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Queues a command, waiting while the queue is full; false once the engine has stopped.</summary>
+    private async ValueTask<bool> PostAsync(EngineCommand command, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _commands.Writer.WriteAsync(command, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (ChannelClosedException)
+        {
+            return false;
         }
     }
 
     /// <summary>At most one tick waits in the queue: a busy or stalled loop must not pile them up.</summary>
     private void PostTick()
     {
-        if (Interlocked.Exchange(ref _tickQueued, 1) == 0 && !TryPost(EngineCommand.Tick))
+        if (Interlocked.Exchange(ref _tickQueued, 1) == 0 && !_commands.Writer.TryWrite(EngineCommand.Tick))
         {
             Volatile.Write(ref _tickQueued, 0);
-        }
-    }
-
-    private bool TryPost(EngineCommand command)
-    {
-        if (_commands.Writer.TryWrite(command))
-        {
-            return true;
-        }
-
-        // Full (rare: only under a flood) or completed. Lifecycle commands must not be lost while running.
-        if (command.Kind is EngineCommandKind.Tick)
-        {
-            return false;
-        }
-
-        try
-        {
-            _commands.Writer.WriteAsync(command).AsTask().GetAwaiter().GetResult();
-            return true;
-        }
-        catch (ChannelClosedException)
-        {
-            return false;
         }
     }
 

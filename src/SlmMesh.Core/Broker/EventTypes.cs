@@ -6,7 +6,7 @@ public static class EventTypes
     /// <summary>A peer registered.</summary>
     public const string PeerJoined = "peer_joined";
 
-    /// <summary>A peer left; <c>reason</c> says why (disconnected, process_exited, agent_exited, broker_restart).</summary>
+    /// <summary>A peer left; <c>reason</c> says why (left, disconnected, process_exited, broker_restart).</summary>
     public const string PeerLeft = "peer_left";
 
     /// <summary>A peer changed its summary.</summary>

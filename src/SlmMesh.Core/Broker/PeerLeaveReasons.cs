@@ -12,9 +12,6 @@ public static class PeerLeaveReasons
     /// <summary>Its process ended (for example killed).</summary>
     public const string ProcessExited = "process_exited";
 
-    /// <summary>The agent process that launched it ended.</summary>
-    public const string AgentExited = "agent_exited";
-
     /// <summary>It was connected to a previous broker and did not re-register after the restart.</summary>
     public const string BrokerRestart = "broker_restart";
 }
