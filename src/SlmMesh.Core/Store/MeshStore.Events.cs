@@ -89,8 +89,8 @@ internal sealed partial class MeshStore
             "SELECT id, type, peer_id, data, created_at FROM events WHERE id > @after ORDER BY id LIMIT @limit",
             "@after", "@limit");
 
-        // AUTOINCREMENT keeps the highest id ever used in sqlite_sequence, even once pruning emptied the table.
-        _lastEventId = Prepare("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0)");
+        // Pruning always keeps the newest event, so the largest id is never lost.
+        _lastEventId = Prepare("SELECT coalesce(max(id), 0) FROM events");
         _countEvents = Prepare("SELECT count(*) FROM events");
     }
 }

@@ -62,7 +62,7 @@ internal sealed partial class MeshStore
     {
         _pruneRead = Prepare("DELETE FROM messages WHERE read_at < @before", "@before");
         _pruneExpired = Prepare("DELETE FROM messages WHERE expires_at <= @now", "@now");
-        _pruneEvents = Prepare("DELETE FROM events WHERE created_at < @before", "@before");
+        _pruneEvents = Prepare("DELETE FROM events WHERE created_at < @before AND id < (SELECT MAX(id) FROM events)", "@before");
         _checkpointPassive = Prepare("PRAGMA wal_checkpoint(PASSIVE)");
         _checkpointTruncate = Prepare("PRAGMA wal_checkpoint(TRUNCATE)");
         _vacuum = Prepare("VACUUM");

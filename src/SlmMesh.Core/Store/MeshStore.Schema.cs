@@ -3,6 +3,10 @@ namespace SlmMesh.Store;
 internal sealed partial class MeshStore
 {
     // Step i takes the schema from user_version i to i + 1. Append steps; never edit a shipped one.
+    // No AUTOINCREMENT (it costs a write per insert): ids still never go back because pruning always
+    // keeps the newest event, and message seq only orders the rows that exist. No index on read_at or
+    // expires_at either: only pruning uses them, every few minutes, and a scan then is cheaper than
+    // maintaining two more indexes on every send and acknowledgement.
     private static readonly string[] Migrations =
     [
         """
@@ -22,7 +26,7 @@ internal sealed partial class MeshStore
         );
 
         CREATE TABLE messages (
-            seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+            seq         INTEGER PRIMARY KEY,
             id          TEXT NOT NULL,
             sender      TEXT NOT NULL,
             sender_name TEXT NOT NULL,
@@ -38,8 +42,6 @@ internal sealed partial class MeshStore
         );
         CREATE INDEX messages_unread ON messages (recipient, seq) WHERE read_at IS NULL;
         CREATE INDEX messages_recipient ON messages (recipient, seq);
-        CREATE INDEX messages_read_at ON messages (read_at) WHERE read_at IS NOT NULL;
-        CREATE INDEX messages_expires_at ON messages (expires_at);
 
         CREATE TABLE state (
             namespace  TEXT NOT NULL,
@@ -69,7 +71,7 @@ internal sealed partial class MeshStore
         ) WITHOUT ROWID;
 
         CREATE TABLE events (
-            id         INTEGER PRIMARY KEY AUTOINCREMENT,
+            id         INTEGER PRIMARY KEY,
             type       TEXT NOT NULL,
             peer_id    TEXT,
             data       TEXT NOT NULL,

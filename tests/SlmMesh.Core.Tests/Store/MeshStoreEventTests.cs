@@ -41,13 +41,13 @@ public sealed class MeshStoreEventTests : StoreTestBase
     }
 
     [Fact]
-    public void Event_ids_are_never_reused_after_pruning_everything_even_across_reopen()
+    public void Event_ids_are_never_reused_because_pruning_keeps_the_newest_event_even_across_reopen()
     {
         Store.AppendEvent("a", null, "{}", 1_000);
         MeshEvent last = Store.AppendEvent("b", null, "{}", 1_000);
 
-        Assert.Equal((0L, 2L), Store.Prune(now: 0, readBefore: 0, eventsBefore: 2_000));
-        Assert.Equal(0, Store.CountEvents());
+        Assert.Equal((0L, 1L), Store.Prune(now: 0, readBefore: 0, eventsBefore: 2_000));
+        Assert.Equal(1, Store.CountEvents());
         Assert.Equal(last.Id, Store.LastEventId());
         Reopen();
 
