@@ -35,7 +35,7 @@ internal static class Bytes
     public static byte[] Frame(ReadOnlySpan<byte> body)
     {
         byte[] frame = new byte[4 + body.Length];
-        Framing.FrameCodec.WriteHeader(frame, body.Length);
+        SlmMesh.Transport.Framing.FrameCodec.WriteHeader(frame, body.Length);
         body.CopyTo(frame.AsSpan(4));
         return frame;
     }
