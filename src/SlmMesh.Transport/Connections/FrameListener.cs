@@ -268,7 +268,8 @@ public sealed partial class FrameListener : IAsyncDisposable
         connection.Hello = hello;
         var welcome = new WelcomeBody
         {
-            ProtocolVersion = ProtocolVersion.Current,
+            // The client's version is in the accepted range: the connection speaks it, not necessarily ours.
+            ProtocolVersion = hello.ProtocolVersion,
             Broker = _options.BrokerName,
             BrokerProcessId = Environment.ProcessId,
             ConnectionId = id,
