@@ -8,7 +8,7 @@ internal sealed record PingPongOptions
     public const string Usage = """
         usage: SlmMesh.PingPong [--pings N] [--warmup N] [--flood N] [--body BYTES] [--json]
           --pings   measured request/response round trips (default 20000)
-          --warmup  round trips and flood frames before measuring, for the JIT (default 5000)
+          --warmup  round trips and flood frames before measuring, so that tiered JIT has settled (default 50000)
           --flood   frames in each one-way flood (default 200000)
           --body    size of each frame body in bytes (default 200)
           --json    print the results as one JSON object
@@ -16,7 +16,7 @@ internal sealed record PingPongOptions
 
     public int Pings { get; init; } = 20_000;
 
-    public int Warmup { get; init; } = 5_000;
+    public int Warmup { get; init; } = 50_000;
 
     public int Flood { get; init; } = 200_000;
 
