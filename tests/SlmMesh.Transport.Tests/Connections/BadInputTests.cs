@@ -73,6 +73,22 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task Half_a_frame_then_end_of_stream_is_answered_before_the_close()
+    {
+        using var timeout = Timeouts.After(20);
+        await using var server = TestServer.Start();
+        using RawClient bad = await RawClient.ConnectAsync(server.SocketPath, timeout.Token);
+        await bad.HandshakeAsync(timeout.Token);
+
+        await bad.SendAsync(FrameEnvelope.Encode(OutboundFrame.Request(1, TestServer.EchoOperation, null)).AsMemory(0, 7), timeout.Token);
+        bad.Socket.Shutdown(System.Net.Sockets.SocketShutdown.Send);
+
+        ErrorBody error = await bad.ExpectErrorThenEndAsync(MeshErrorCode.ProtocolError, timeout.Token);
+        Assert.Contains("middle of a frame", error.Message, StringComparison.Ordinal);
+        await server.Listener.WaitForConnectionCountAsync(0, timeout.Token);
+    }
+
+    [Fact]
     public async Task A_client_that_keeps_its_side_open_after_bad_input_is_still_cut_off()
     {
         using var timeout = Timeouts.After(20);

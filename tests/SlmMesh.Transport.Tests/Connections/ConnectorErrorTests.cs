@@ -136,5 +136,20 @@ public sealed class ConnectorErrorTests
         }
     }
 
+    [Fact]
+    public void A_listener_that_cannot_bind_is_unavailable()
+    {
+        using var directory = new SocketDirectory();
+        string missingFolder = Path.Combine(directory.Path, "no-such-folder", "b.sock");
+        string tooLong = Path.Combine(directory.Path, new string('s', 200) + ".sock");
+
+        foreach (string path in new[] { missingFolder, tooLong })
+        {
+            var ex = Assert.Throws<MeshException>(() => FrameListener.Start(new FrameListenerOptions { SocketPath = path, Token = TestServer.Token }, TestServer.EchoAsync));
+            Assert.Equal(MeshErrorCode.Unavailable, ex.Code);
+            Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+        }
+    }
+
     private static FrameConnectorOptions Options(string path) => new() { SocketPath = path, Token = TestServer.Token };
 }

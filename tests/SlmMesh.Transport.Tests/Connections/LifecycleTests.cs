@@ -12,7 +12,7 @@ public sealed class LifecycleTests
     public async Task Stopping_the_listener_tells_every_client_unavailable_and_removes_the_socket()
     {
         using var timeout = Timeouts.After();
-        var server = TestServer.Start();
+        await using var server = TestServer.Start();
         string path = server.SocketPath;
         await using FrameConnection first = await server.ConnectAsync(timeout.Token);
         await using FrameConnection second = await server.ConnectAsync(timeout.Token);
@@ -32,7 +32,6 @@ public sealed class LifecycleTests
 
         // Handlers that honour the shutdown token stop quietly: a normal stop logs no failure.
         Assert.Empty(server.Logger.At(LogLevel.Warning));
-        await server.DisposeAsync();
     }
 
     [Fact]

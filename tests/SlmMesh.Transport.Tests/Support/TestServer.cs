@@ -59,9 +59,16 @@ internal sealed class TestServer : IAsyncDisposable
     public Task<FrameConnection> ConnectAsync(CancellationToken cancellationToken) =>
         FrameConnector.ConnectAsync(ClientOptions(), logger: null, cancellationToken);
 
+    /// <summary>Stops the listener, failing the test (rather than hanging it) if that takes more than 10 s.</summary>
     public async ValueTask DisposeAsync()
     {
-        await Listener.DisposeAsync();
-        _directory.Dispose();
+        try
+        {
+            await Listener.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        }
+        finally
+        {
+            _directory.Dispose();
+        }
     }
 }
