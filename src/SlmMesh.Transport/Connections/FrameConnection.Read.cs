@@ -11,13 +11,20 @@ public sealed partial class FrameConnection
     private async Task ReadLoopAsync()
     {
         CancellationToken shutdown = _shutdown.Token;
-        using var stallTimer = CancellationTokenSource.CreateLinkedTokenSource(shutdown);
+        CancellationTokenSource? stallTimer = null;
         bool partialFrame = false;
         try
         {
             while (true)
             {
-                ReadResult result = await ReadAsync(partialFrame, stallTimer, shutdown).ConfigureAwait(false);
+                if (partialFrame && (stallTimer is null || !stallTimer.TryReset()))
+                {
+                    // A timer that fired just as the bytes arrived cannot be reset: take a fresh one.
+                    stallTimer?.Dispose();
+                    stallTimer = CancellationTokenSource.CreateLinkedTokenSource(shutdown);
+                }
+
+                ReadResult result = await ReadAsync(partialFrame ? stallTimer : null, shutdown).ConfigureAwait(false);
                 ReadOnlySequence<byte> buffer = result.Buffer;
                 SequencePosition consumed = buffer.Start;
                 try
@@ -74,14 +81,23 @@ public sealed partial class FrameConnection
         }
         finally
         {
+            stallTimer?.Dispose();
             _incoming.Writer.TryComplete();
-            await _input.CompleteAsync().ConfigureAwait(false);
+            try
+            {
+                await _input.CompleteAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or InvalidOperationException)
+            {
+                // The socket is gone; there is nothing left to complete.
+            }
         }
     }
 
-    private async ValueTask<ReadResult> ReadAsync(bool partialFrame, CancellationTokenSource stallTimer, CancellationToken shutdown)
+    /// <summary>Reads more bytes; with a stall timer (in the middle of a frame), only for so long.</summary>
+    private async ValueTask<ReadResult> ReadAsync(CancellationTokenSource? stallTimer, CancellationToken shutdown)
     {
-        if (!partialFrame)
+        if (stallTimer is null)
         {
             return await _input.ReadAsync(shutdown).ConfigureAwait(false);
         }
@@ -89,9 +105,7 @@ public sealed partial class FrameConnection
         stallTimer.CancelAfter(Options.PartialFrameTimeout);
         try
         {
-            ReadResult result = await _input.ReadAsync(stallTimer.Token).ConfigureAwait(false);
-            stallTimer.CancelAfter(Timeout.InfiniteTimeSpan);
-            return result;
+            return await _input.ReadAsync(stallTimer.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!shutdown.IsCancellationRequested)
         {

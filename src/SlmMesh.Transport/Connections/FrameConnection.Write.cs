@@ -14,6 +14,7 @@ public sealed partial class FrameConnection
     {
         CancellationToken shutdown = _shutdown.Token;
         ChannelReader<EncodedFrame> queue = _outgoing.Reader;
+        bool drained = false;
         try
         {
             while (await queue.WaitToReadAsync(shutdown).ConfigureAwait(false))
@@ -43,6 +44,7 @@ public sealed partial class FrameConnection
 
             // Everything queued is written: tell the peer we are done sending.
             _socket.Shutdown(SocketShutdown.Send);
+            drained = true;
         }
         catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
         {
@@ -60,7 +62,23 @@ public sealed partial class FrameConnection
         }
         finally
         {
-            await _output.CompleteAsync().ConfigureAwait(false);
+            await CompleteOutputAsync(drained).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Completes the pipe. Unless everything was written, completes it with an error so that it drops the
+    /// bytes it still buffers: writing them would block on a peer that stopped reading, forever.
+    /// </summary>
+    private async ValueTask CompleteOutputAsync(bool drained)
+    {
+        try
+        {
+            await _output.CompleteAsync(drained ? null : new IOException($"The connection to {Description} closed with data unsent.")).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The socket is gone; there is nothing left to complete.
         }
     }
 

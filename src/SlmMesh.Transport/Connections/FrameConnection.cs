@@ -215,8 +215,20 @@ public sealed partial class FrameConnection : IAsyncDisposable
 
     private async Task FinishWhenDoneAsync(Task read, Task write)
     {
-        await Task.WhenAll(read, write).ConfigureAwait(false);
-        Finish();
+        try
+        {
+            await Task.WhenAll(read, write).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // The loops catch what they expect; anything else is a defect, but it must not leave the
+            // connection (and whoever awaits Completion) hanging.
+            Log.Unexpected(_logger, Description, ex);
+        }
+        finally
+        {
+            Finish();
+        }
     }
 
     private void Finish()

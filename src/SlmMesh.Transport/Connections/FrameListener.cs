@@ -21,11 +21,13 @@ public sealed partial class FrameListener : IAsyncDisposable
     private readonly Func<FrameConnection, CancellationToken, Task> _onConnection;
     private readonly ILogger _logger;
     private readonly Socket _socket;
+    private readonly CancellationTokenSource _stopAccepting = new();
     private readonly CancellationTokenSource _shutdown = new();
     private readonly ConcurrentDictionary<long, (FrameConnection Connection, Task Handler)> _connections = new();
     private readonly byte[] _token;
     private readonly uint? _allowedUserId;
     private Task _acceptLoop = Task.CompletedTask;
+    private TaskCompletionSource _connectionsChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _nextConnectionId;
     private int _disposed;
 
@@ -44,6 +46,21 @@ public sealed partial class FrameListener : IAsyncDisposable
 
     /// <summary>How many connections are open (authenticated or still in their handshake).</summary>
     public int ConnectionCount => _connections.Count;
+
+    /// <summary>Completes once <see cref="ConnectionCount"/> is <paramref name="count"/>: lets tests and shutdown wait without polling.</summary>
+    internal async Task WaitForConnectionCountAsync(int count, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task changed = Volatile.Read(ref _connectionsChanged).Task;
+            if (_connections.Count == count)
+            {
+                return;
+            }
+
+            await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>
     /// Binds the socket (replacing a stale file at the path), restricts it to the owner (0600) and starts
@@ -76,7 +93,10 @@ public sealed partial class FrameListener : IAsyncDisposable
         return listener;
     }
 
-    /// <summary>Stops accepting, closes every connection, waits for their handlers and removes the socket file.</summary>
+    /// <summary>
+    /// Stops accepting, closes every connection (each gets an <c>unavailable</c> error frame), cancels the
+    /// handlers' token, waits for the handlers and removes the socket file.
+    /// </summary>
     /// <returns>A task that completes when everything is closed.</returns>
     public async ValueTask DisposeAsync()
     {
@@ -85,16 +105,21 @@ public sealed partial class FrameListener : IAsyncDisposable
             return;
         }
 
-        await _shutdown.CancelAsync().ConfigureAwait(false);
+        await _stopAccepting.CancelAsync().ConfigureAwait(false);
         _socket.Dispose();
         await _acceptLoop.ConfigureAwait(false);
+
+        // Queue the error frames before the handlers see the cancellation, so that a handler reacting to it
+        // cannot close its connection first and lose the frame.
         foreach ((FrameConnection connection, _) in _connections.Values)
         {
             connection.Close(new ErrorBody { Code = MeshErrorCode.Unavailable, Message = "The broker is shutting down." });
         }
 
+        await _shutdown.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_connections.Values.Select(c => c.Handler)).ConfigureAwait(false);
         TryDeleteSocketFile();
+        _stopAccepting.Dispose();
         _shutdown.Dispose();
     }
 
@@ -117,15 +142,19 @@ public sealed partial class FrameListener : IAsyncDisposable
 
     private async Task AcceptLoopAsync()
     {
-        CancellationToken shutdown = _shutdown.Token;
-        while (!shutdown.IsCancellationRequested)
+        CancellationToken stop = _stopAccepting.Token;
+        while (!stop.IsCancellationRequested)
         {
             Socket accepted;
             try
             {
-                accepted = await _socket.AcceptAsync(shutdown).ConfigureAwait(false);
+                accepted = await _socket.AcceptAsync(stop).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+            {
+                break;
+            }
+            catch (SocketException) when (stop.IsCancellationRequested)
             {
                 break;
             }
@@ -141,6 +170,7 @@ public sealed partial class FrameListener : IAsyncDisposable
             var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             Task handler = RunConnectionAsync(id, connection, started.Task);
             _connections[id] = (connection, handler);
+            OnConnectionsChanged();
             started.SetResult();
         }
     }
@@ -161,6 +191,10 @@ public sealed partial class FrameListener : IAsyncDisposable
 
             await _onConnection(connection, _shutdown.Token).ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (_shutdown.IsCancellationRequested)
+        {
+            // The listener is stopping: the connection already has its error frame and closes below.
+        }
         catch (Exception ex)
         {
             // A handler failure costs this connection, never the listener.
@@ -171,8 +205,12 @@ public sealed partial class FrameListener : IAsyncDisposable
         {
             await connection.DisposeAsync().ConfigureAwait(false);
             _connections.TryRemove(id, out _);
+            OnConnectionsChanged();
         }
     }
+
+    private void OnConnectionsChanged() =>
+        Interlocked.Exchange(ref _connectionsChanged, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
     private async Task<ErrorBody?> HandshakeAsync(long id, FrameConnection connection)
     {
@@ -230,7 +268,8 @@ public sealed partial class FrameListener : IAsyncDisposable
         connection.Hello = hello;
         var welcome = new WelcomeBody
         {
-            ProtocolVersion = ProtocolVersion.Current,
+            // The client's version is in the accepted range: the connection speaks it, not necessarily ours.
+            ProtocolVersion = hello.ProtocolVersion,
             Broker = _options.BrokerName,
             BrokerProcessId = Environment.ProcessId,
             ConnectionId = id,
