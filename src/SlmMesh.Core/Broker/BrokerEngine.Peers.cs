@@ -24,7 +24,16 @@ internal sealed partial class BrokerEngine
         CheckSummary(request.Summary);
         string id = string.IsNullOrEmpty(request.PeerId) ? NewId("p") : CheckId(request.PeerId, "peerId");
         long now = Now;
+        int processId = session.ProcessId > 0 ? session.ProcessId : request.ProcessId;
         bool resumed = _peers.TryGetValue(id, out PeerState? existing);
+        if (existing is { Ephemeral: false } && existing.Info.ProcessId != processId && ProcessTree.IsAlive(existing.Info.ProcessId))
+        {
+            // A peer id is its process's: another live process may not take it over and read its messages.
+            throw new MeshException(
+                MeshErrorCode.Unauthorized,
+                $"Peer '{existing.Info.Name}' ({id}) belongs to process {existing.Info.ProcessId}; process {processId} cannot register as it.");
+        }
+
         if (existing?.Session is { } previous && previous != session)
         {
             // The same client reconnected before its old connection was seen closing.
@@ -34,7 +43,6 @@ internal sealed partial class BrokerEngine
 
         string wanted = !string.IsNullOrWhiteSpace(request.Name) ? PeerNames.Sanitize(request.Name) : existing?.Info.Name ?? PeerNames.Derive(agentType, cwd);
         string name = PeerNames.MakeUnique(wanted, candidate => IsNameTaken(candidate, id));
-        int processId = session.ProcessId > 0 ? session.ProcessId : request.ProcessId;
         var info = new PeerInfo
         {
             Id = id,
