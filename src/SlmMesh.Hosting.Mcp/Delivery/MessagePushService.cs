@@ -8,6 +8,11 @@ internal sealed partial class MessagePushService(IMeshClientProvider provider, C
 {
     private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(1);
 
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once arrivals are being pushed.</summary>
+    public Task Listening => _listening.Task;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         MeshClient client;
@@ -27,6 +32,7 @@ internal sealed partial class MessagePushService(IMeshClientProvider provider, C
         }
 
         using IDisposable registration = client.OnMessage(notifier.MessageArrivedAsync);
+        _listening.TrySetResult();
         await Task.Delay(Timeout.Infinite, stoppingToken).ConfigureAwait(false);
     }
 

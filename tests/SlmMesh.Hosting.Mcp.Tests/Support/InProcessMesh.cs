@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using SlmMesh.Hosting.Mcp.Delivery;
 
 namespace SlmMesh.Hosting.Mcp.Tests.Support;
 
@@ -83,6 +84,13 @@ public sealed class InProcessMesh : IAsyncDisposable
 
         var agent = new McpAgent(name, workspace, host, client, notifications, toServer, toClient);
         _agents.Add(agent);
+        if (Broker is not null)
+        {
+            // The server connects to the mesh in the background: wait until it is a peer and pushes arrivals.
+            await host.Services.GetRequiredService<IMeshClientProvider>().GetClientAsync(TestContext.Current.CancellationToken);
+            await host.Services.GetServices<IHostedService>().OfType<MessagePushService>().Single().Listening.WaitAsync(TestContext.Current.CancellationToken);
+        }
+
         return agent;
     }
 
