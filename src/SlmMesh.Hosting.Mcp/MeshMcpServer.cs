@@ -40,6 +40,9 @@ internal static class MeshMcpServer
             {
                 options.ServerInfo = new Implementation { Name = HostInfo.ServerName, Title = "SlmMesh", Version = HostInfo.Version };
                 options.ServerInstructions = ServerInstructions.Text;
+
+                // Every service here is a singleton: a DI scope per request would only cost allocations.
+                options.ScopeRequests = false;
                 options.Capabilities = new ServerCapabilities
                 {
                     Resources = new ResourcesCapability { Subscribe = true },

@@ -44,7 +44,7 @@ public sealed class PeerToolTests
     }
 
     [Fact]
-    public async Task A_summary_over_the_limit_is_refused_as_invalid()
+    public async Task A_summary_over_the_limit_is_refused_as_too_large()
     {
         await using InProcessMesh mesh = await InProcessMesh.StartAsync();
         McpAgent alpha = await mesh.JoinAsync("alpha");
@@ -52,7 +52,8 @@ public sealed class PeerToolTests
         ToolReply reply = await alpha.CallAsync("mesh_summary", ("summary", new string('x', 2501)));
 
         Assert.True(reply.IsError);
-        Assert.Contains(reply.ErrorCode, new[] { "invalid_argument", "too_large" });
+        Assert.Equal("too_large", reply.ErrorCode);
+        Assert.Contains("2500", reply.ErrorMessage, StringComparison.Ordinal);
     }
 
     [Fact]
