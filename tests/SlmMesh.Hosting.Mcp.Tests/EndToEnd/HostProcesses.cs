@@ -17,6 +17,9 @@ public sealed class HostProcesses : IAsyncDisposable
 
     public static string HostDll { get; } = Path.Combine(AppContext.BaseDirectory, "slm-mesh-mcp.dll");
 
+    /// <summary>The dotnet that runs the tests (set by the SDK), else the one on the PATH.</summary>
+    public static string Dotnet { get; } = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+
     public async Task<HostProcess> StartAsync(string name, string? logLevel = null)
     {
         var stderr = new ConcurrentQueue<string>();
@@ -30,7 +33,7 @@ public sealed class HostProcesses : IAsyncDisposable
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
             Name = name,
-            Command = "dotnet",
+            Command = Dotnet,
             Arguments = [HostDll],
             WorkingDirectory = Home.Workspace(name),
             EnvironmentVariables = environment,
