@@ -72,6 +72,32 @@ public sealed class HostProcessTests
     }
 
     [Fact]
+    public async Task When_the_agent_process_dies_the_host_exits_though_its_stdin_stays_open()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "Reads /proc.");
+        await using var processes = new HostProcesses();
+        HostProcess observer = await processes.StartAsync("observer");
+        HostProcess orphan = await processes.StartUnderAgentAsync("orphan");
+        await WaitForPeerAsync(observer, "orphan");
+        JsonElement self = (await orphan.CallAsync("mesh_status"))["self"];
+        int agentPid = self.GetProperty("agentPid").GetInt32();
+        int hostPid = self.GetProperty("pid").GetInt32();
+        Assert.Equal("claude-code", self.GetProperty("agentType").GetString());
+        Assert.StartsWith("perl", File.ReadAllText($"/proc/{agentPid}/cmdline"), StringComparison.Ordinal);
+
+        using (Process agent = Process.GetProcessById(agentPid))
+        {
+            agent.Kill();
+        }
+
+        await Eventually.TrueAsync(() => Task.FromResult(!ProcessTree.IsAlive(hostPid)), TimeSpan.FromSeconds(5), "the orphaned host exits");
+        await Eventually.TrueAsync(
+            async () => !(await observer.CallAsync("mesh_peers"))["peers"].EnumerateArray().Any(p => p.GetProperty("name").GetString() == "orphan"),
+            TimeSpan.FromSeconds(5),
+            "the orphan's peer leaves the mesh");
+    }
+
+    [Fact]
     public async Task Logs_go_to_stderr_while_stdout_carries_only_the_protocol()
     {
         await using var processes = new HostProcesses();

@@ -20,7 +20,14 @@ public sealed class HostProcesses : IAsyncDisposable
     /// <summary>The dotnet that runs the tests (set by the SDK), else the one on the PATH.</summary>
     public static string Dotnet { get; } = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
-    public async Task<HostProcess> StartAsync(string name, string? logLevel = null)
+    /// <summary>
+    /// Starts a host as a child of a stand-in agent process (perl running it), with Claude Code's variable
+    /// set, so the host takes the perl process for its agent.
+    /// </summary>
+    public Task<HostProcess> StartUnderAgentAsync(string name) =>
+        StartAsync(name, command: "perl", arguments: ["-e", "exit(system(@ARGV) >> 8)", Dotnet, HostDll], extra: new() { ["CLAUDECODE"] = "1" });
+
+    public async Task<HostProcess> StartAsync(string name, string? logLevel = null, string? command = null, string[]? arguments = null, Dictionary<string, string?>? extra = null)
     {
         var stderr = new ConcurrentQueue<string>();
         var notifications = new NotificationLog();
@@ -30,11 +37,16 @@ public sealed class HostProcesses : IAsyncDisposable
             ["SLM_MESH_NAME"] = name,
             ["SLM_MESH_LOG"] = logLevel,
         };
+        foreach ((string key, string? value) in extra ?? [])
+        {
+            environment[key] = value;
+        }
+
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
             Name = name,
-            Command = Dotnet,
-            Arguments = [HostDll],
+            Command = command ?? Dotnet,
+            Arguments = arguments ?? [HostDll],
             WorkingDirectory = Home.Workspace(name),
             EnvironmentVariables = environment,
             ShutdownTimeout = TimeSpan.FromSeconds(10),
