@@ -51,6 +51,7 @@ internal static class MeshMcpServer
                     Experimental = new Dictionary<string, object> { [ClientNotifier.ChannelCapability] = new JsonObject() },
                 };
             })
+            .WithRequestFilters(filters => filters.AddCallToolFilter(AgentSession.BindingErrors))
             .WithTools<PeersTool>(ToolJsonOptions)
             .WithTools<SummaryTool>(ToolJsonOptions)
             .WithTools<SendTool>(ToolJsonOptions)

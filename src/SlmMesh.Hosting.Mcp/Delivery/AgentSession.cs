@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 using SlmMesh.Hosting.Mcp.Json;
 
 namespace SlmMesh.Hosting.Mcp.Delivery;
@@ -11,6 +13,7 @@ namespace SlmMesh.Hosting.Mcp.Delivery;
 /// </summary>
 internal sealed partial class AgentSession(IMeshClientProvider provider, ClientNotifier notifier, ILogger<AgentSession> logger) : IAsyncDisposable
 {
+    private readonly IMeshClientProvider _provider = provider;
     private readonly EventBuffer _events = new();
     private readonly SemaphoreSlim _subscribing = new(1, 1);
     private IAsyncDisposable? _subscription;
@@ -22,10 +25,10 @@ internal sealed partial class AgentSession(IMeshClientProvider provider, ClientN
     public async Task<CallToolResult> RunAsync<T>(Func<MeshClient, CancellationToken, Task<T>> body, CancellationToken cancellationToken)
         where T : ToolResult
     {
-        MeshClient? client = provider.Current;
+        MeshClient? client = _provider.Current;
         try
         {
-            client ??= await provider.GetClientAsync(cancellationToken).ConfigureAwait(false);
+            client ??= await _provider.GetClientAsync(cancellationToken).ConfigureAwait(false);
             T result = await body(client, cancellationToken).ConfigureAwait(false);
             return Write(WithArrivals(result, client), isError: false);
         }
@@ -39,6 +42,25 @@ internal sealed partial class AgentSession(IMeshClientProvider provider, ClientN
             return Write(WithArrivals(new ErrorResult(new ErrorView(MeshErrorCode.InvalidArgument, ex.Message)), client), isError: true);
         }
     }
+
+    /// <summary>
+    /// A filter around every tool call: arguments the SDK cannot bind (a required one missing, a wrong JSON
+    /// type) become an <c>invalid_argument</c> result that says which, instead of the SDK's generic text.
+    /// </summary>
+    public static McpRequestHandler<CallToolRequestParams, CallToolResult> BindingErrors(McpRequestHandler<CallToolRequestParams, CallToolResult> next) =>
+        async (request, cancellationToken) =>
+        {
+            try
+            {
+                return await next(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is ArgumentException or JsonException && request.Services is not null)
+            {
+                AgentSession session = request.Services!.GetRequiredService<AgentSession>();
+                var error = new ErrorView(MeshErrorCode.InvalidArgument, $"Invalid arguments for {request.Params?.Name}: {ex.Message}");
+                return Write(session.WithArrivals(new ErrorResult(error), session._provider.Current), isError: true);
+            }
+        };
 
     /// <summary>Replaces this agent's event subscription (types: patterns such as <c>file_*</c>; empty for all).</summary>
     public async Task<IReadOnlyList<string>> SubscribeEventsAsync(MeshClient client, string[] types, CancellationToken cancellationToken)

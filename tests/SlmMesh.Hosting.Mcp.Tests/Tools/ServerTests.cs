@@ -74,4 +74,20 @@ public sealed class ServerTests
         Assert.DoesNotContain("An error occurred", reply.Text, StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Object, reply["error"].ValueKind);
     }
+
+    [Fact]
+    public async Task Arguments_the_sdk_cannot_bind_are_an_invalid_argument_result_naming_the_problem()
+    {
+        await using InProcessMesh mesh = await InProcessMesh.StartAsync();
+        McpAgent agent = await mesh.JoinAsync("alpha");
+
+        ToolReply missing = await agent.CallAsync("mesh_summary");
+        ToolReply wrongType = await agent.CallAsync("mesh_inbox", ("limit", "many"));
+
+        Assert.True(missing.IsError);
+        Assert.Equal("invalid_argument", missing.ErrorCode);
+        Assert.Contains("'summary'", missing.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal("invalid_argument", wrongType.ErrorCode);
+        Assert.StartsWith("Invalid arguments for mesh_inbox", wrongType.ErrorMessage, StringComparison.Ordinal);
+    }
 }
