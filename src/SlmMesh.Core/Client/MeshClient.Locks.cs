@@ -27,7 +27,8 @@ public sealed partial class MeshClient
             WaitMs = (long)(wait ?? TimeSpan.Zero).TotalMilliseconds,
             Cwd = _options.Cwd is null ? _registration?.Cwd : Path.GetFullPath(_options.Cwd),
         };
-        return RequestAsync<LockInfo>(MeshOperations.AcquireLock, request, cancellationToken);
+        // A queued request is answered only when the lock frees or the wait ends: that is not a broker timeout.
+        return RequestAsync<LockInfo>(MeshOperations.AcquireLock, request, cancellationToken, brokerWait: wait ?? TimeSpan.Zero);
     }
 
     /// <summary>Releases a lock this peer holds.</summary>

@@ -11,13 +11,14 @@ public sealed partial class MeshClient
     /// <summary>
     /// Sends a request and awaits its answer, waiting through a reconnect and retrying once the
     /// connection is back (requests are safe to repeat: sends carry their id, locks renew).
+    /// <paramref name="brokerWait"/> is time the broker itself may take on purpose (a lock wait), added to the timeout.
     /// </summary>
-    private async Task<T> RequestAsync<T>(string operation, IWireWritable body, CancellationToken cancellationToken, bool retry = true)
+    private async Task<T> RequestAsync<T>(string operation, IWireWritable body, CancellationToken cancellationToken, bool retry = true, TimeSpan brokerWait = default)
         where T : IWireMessage<T>
     {
         ThrowIfDisposed();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
-        timeout.CancelAfter(_options.RequestTimeout);
+        timeout.CancelAfter(_options.RequestTimeout + brokerWait);
         try
         {
             while (true)
@@ -36,7 +37,7 @@ public sealed partial class MeshClient
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             ThrowIfDisposed();
-            throw new MeshException(MeshErrorCode.Timeout, $"'{operation}' got no answer within {_options.RequestTimeout.TotalSeconds:0.#} s.");
+            throw new MeshException(MeshErrorCode.Timeout, $"'{operation}' got no answer within {(_options.RequestTimeout + brokerWait).TotalSeconds:0.#} s.");
         }
         catch (ConnectionLostException ex)
         {

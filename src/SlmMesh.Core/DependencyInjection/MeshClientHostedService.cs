@@ -7,7 +7,9 @@ internal sealed class MeshClientHostedService(IMeshClientProvider provider) : IH
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _ = ConnectInBackgroundAsync();
+        // On the thread pool: connecting starts with synchronous work (reading git and token files, maybe
+        // spawning a broker) that must not delay the hosted services started after this one.
+        _ = Task.Run(ConnectInBackgroundAsync, CancellationToken.None);
         return Task.CompletedTask;
     }
 
@@ -28,6 +30,10 @@ internal sealed class MeshClientHostedService(IMeshClientProvider provider) : IH
         catch (MeshException)
         {
             // The first caller that needs the client sees the error (and retries).
+        }
+        catch (ObjectDisposedException)
+        {
+            // The host stopped before connecting began.
         }
     }
 }

@@ -53,7 +53,10 @@ public sealed class ProcessBrokerLauncher : IBrokerLauncher
         ArgumentNullException.ThrowIfNull(home);
         long now = Environment.TickCount64;
         long last = Interlocked.Read(ref _lastSpawn);
-        if (now - last < RespawnInterval.TotalMilliseconds || BrokerLock.IsHeld(home))
+
+        // now - long.MinValue overflows: the first start must not count as a recent one.
+        bool recent = last != long.MinValue && now - last < RespawnInterval.TotalMilliseconds;
+        if (recent || BrokerLock.IsHeld(home))
         {
             // Starting or running: the client keeps connecting.
             return ValueTask.CompletedTask;

@@ -72,6 +72,23 @@ public sealed class LockTests
     }
 
     [Fact]
+    public async Task A_lock_wait_longer_than_the_request_timeout_is_not_a_timeout()
+    {
+        await using MeshFixture mesh = await MeshFixture.StartAsync();
+        MeshClient a = await mesh.ConnectAsync("a");
+        MeshClient b = await mesh.ConnectAsync("b", o => o with { RequestTimeout = TimeSpan.FromMilliseconds(300) });
+        await a.AcquireLockAsync("f.txt", cancellationToken: Ct);
+
+        Task<LockInfo> waiting = b.AcquireLockAsync("f.txt", wait: TimeSpan.FromSeconds(20), cancellationToken: Ct);
+
+        // Still queued well past the request timeout: the wait is the broker's, not a lost answer.
+        await Assert.ThrowsAsync<TimeoutException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(1), Ct));
+        await a.ReleaseLockAsync("f.txt", Ct);
+        LockInfo granted = await waiting.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        Assert.Equal(b.PeerId, granted.HolderId);
+    }
+
+    [Fact]
     public async Task A_ttl_out_of_range_is_an_invalid_argument()
     {
         await using MeshFixture mesh = await MeshFixture.StartAsync();
