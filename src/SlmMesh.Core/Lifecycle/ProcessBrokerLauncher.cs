@@ -53,7 +53,8 @@ public sealed class ProcessBrokerLauncher : IBrokerLauncher
         ArgumentNullException.ThrowIfNull(home);
         long now = Environment.TickCount64;
         long last = Interlocked.Read(ref _lastSpawn);
-        if (now - last < RespawnInterval.TotalMilliseconds || BrokerLock.IsHeld(home))
+        // long.MinValue means "never spawned": subtracting it would overflow into "spawned just now".
+        if ((last != long.MinValue && now - last < RespawnInterval.TotalMilliseconds) || BrokerLock.IsHeld(home))
         {
             // Starting or running: the client keeps connecting.
             return ValueTask.CompletedTask;
