@@ -154,8 +154,15 @@ internal sealed class TomlTable
             lines.RemoveRange(start, end - start);
         }
 
-        bool needsGap = insertAt < lines.Count && lines[insertAt].Trim().Length > 0;
-        lines.InsertRange(insertAt, needsGap ? [.. block, string.Empty] : block);
+        lines.InsertRange(insertAt, block);
+
+        // Removing sub-tables can leave two blank lines where one separated them.
+        int after = insertAt + block.Length;
+        while (after + 1 < lines.Count && lines[after].Trim().Length == 0 && lines[after + 1].Trim().Length == 0)
+        {
+            lines.RemoveAt(after);
+        }
+
         return string.Join('\n', lines) + "\n";
     }
 

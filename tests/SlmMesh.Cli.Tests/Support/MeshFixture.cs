@@ -4,6 +4,7 @@ namespace SlmMesh.Cli.Tests.Support;
 public sealed class MeshFixture : IAsyncDisposable
 {
     private readonly List<MeshClient> _clients = [];
+    private SleepingProcess? _otherAgent;
 
     private MeshFixture(TestHome home, MeshBroker broker)
     {
@@ -38,6 +39,14 @@ public sealed class MeshFixture : IAsyncDisposable
         return client;
     }
 
+    /// <summary>An agent peer whose agent process is not this test process (another agent on the machine).</summary>
+    public Task<MeshClient> OtherAgentAsync(string name, string agentType = "codex")
+    {
+        _otherAgent ??= new SleepingProcess();
+        int pid = _otherAgent.Id;
+        return AgentAsync(name, o => o with { AgentType = agentType, AgentProcessId = pid });
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (MeshClient client in _clients)
@@ -46,6 +55,7 @@ public sealed class MeshFixture : IAsyncDisposable
         }
 
         await Broker.DisposeAsync();
+        _otherAgent?.Dispose();
         Home.Dispose();
     }
 }
