@@ -291,4 +291,17 @@ public sealed class InstallTests : IDisposable
         Assert.All(changes, c => Assert.StartsWith("--- /dev/null", c.GetProperty("diff").GetString(), StringComparison.Ordinal));
         Assert.False(Directory.Exists(_home.Combine(".codex")));
     }
+
+    [Fact]
+    public async Task Hooks_of_a_renamed_cli_are_recognised_as_ours_on_the_next_run()
+    {
+        string[] renamed = ["--mcp-command", Mcp, "--cli-command", "/opt/tools/mesh"];
+        await Runner().RunAsync(["install", "claude-code", .. renamed]);
+        string settings = _home.Read(".claude/settings.json")!;
+
+        CliResult again = await Runner().RunAsync(["install", "claude-code", .. renamed, "--json"]);
+
+        Assert.False(again.Json.GetProperty("changed").GetBoolean());
+        Assert.Equal(settings, _home.Read(".claude/settings.json"));
+    }
 }

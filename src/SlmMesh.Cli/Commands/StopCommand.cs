@@ -19,6 +19,11 @@ internal static class StopCommand
         MeshClient client;
         try
         {
+            if (!MeshConnector.LooksRunning(context.Home))
+            {
+                throw new MeshException(MeshErrorCode.Unavailable, "No broker is running.");
+            }
+
             client = await MeshConnector.ExistingObserverAsync(context, cancellationToken);
         }
         catch (MeshException ex) when (ex.Code is MeshErrorCode.Unavailable or MeshErrorCode.Timeout or MeshErrorCode.Unauthorized)

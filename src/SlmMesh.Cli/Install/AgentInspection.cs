@@ -26,7 +26,7 @@ internal sealed record AgentInspection(bool ServerRegistered, bool? HooksRegiste
                     .Split('=', 2)[1].Trim().Trim('"');
                 bool hooks = table.AnyLineUnder("hooks", "slm-mesh", " hook ")
                     || (plan.Changes.Count > 1 && JsonHooks.AreInstalled(JsonConfig.Parse(plan.Changes[1].Path, plan.Changes[1].Before), AgentInstaller.CodexHooks(settings.CliCommand)))
-                    || (plan.Changes.Count > 1 && HasAnyOurs(plan.Changes[1]));
+                    || (plan.Changes.Count > 1 && HasAnyOurs(plan.Changes[1], settings.CliCommand));
                 return new AgentInspection(table.Contains(AgentInstaller.CodexServerKey), hooks, !plan.Changed, command);
             }
 
@@ -34,7 +34,7 @@ internal sealed record AgentInspection(bool ServerRegistered, bool? HooksRegiste
             {
                 JsonObject? server = ServerEntry(plan.Changes[0], "mcpServers");
                 ConfigChange settingsFile = plan.Changes[1];
-                return new AgentInspection(server is not null, HasAnyOurs(settingsFile), !plan.Changed, Command(server));
+                return new AgentInspection(server is not null, HasAnyOurs(settingsFile, settings.CliCommand), !plan.Changed, Command(server));
             }
 
             default:
@@ -48,10 +48,10 @@ internal sealed record AgentInspection(bool ServerRegistered, bool? HooksRegiste
     private static JsonObject? ServerEntry(ConfigChange file, string container) =>
         JsonConfig.Parse(file.Path, file.Before)[container] is JsonObject servers ? servers[AgentInstaller.ServerName] as JsonObject : null;
 
-    private static bool HasAnyOurs(ConfigChange file) =>
+    private static bool HasAnyOurs(ConfigChange file, string cli) =>
         JsonConfig.Parse(file.Path, file.Before)["hooks"] is JsonObject hooks
         && hooks.Any(e => e.Value is JsonArray groups && groups.OfType<JsonObject>().Any(g =>
-            g["hooks"] is JsonArray entries && entries.OfType<JsonObject>().Any(h => h["command"] is JsonValue v && v.TryGetValue(out string? c) && JsonHooks.IsOurs(c))));
+            g["hooks"] is JsonArray entries && entries.OfType<JsonObject>().Any(h => h["command"] is JsonValue v && v.TryGetValue(out string? c) && JsonHooks.IsOurs(c, cli))));
 
     private static string? Command(JsonObject? server) => server?["command"] is JsonValue value && value.TryGetValue(out string? text) ? text : null;
 }

@@ -11,9 +11,14 @@ internal static class JsonHooks
 {
     public const int TimeoutSeconds = 10;
 
-    /// <summary>Whether a hook command is one of ours (any path to slm-mesh, running its <c>hook</c> command).</summary>
-    public static bool IsOurs(string? command) =>
-        command is not null && command.Contains("slm-mesh", StringComparison.Ordinal) && command.Contains(" hook ", StringComparison.Ordinal);
+    /// <summary>
+    /// Whether a hook command is one of ours: any path to slm-mesh running its <c>hook</c> command, or the
+    /// command being installed (which may be a renamed copy).
+    /// </summary>
+    public static bool IsOurs(string? command, string? cli = null) =>
+        command is not null
+        && ((command.Contains("slm-mesh", StringComparison.Ordinal) && command.Contains(" hook ", StringComparison.Ordinal))
+            || (cli is not null && command.StartsWith(cli + " hook ", StringComparison.Ordinal)));
 
     /// <summary>Makes the hooks match <paramref name="specs"/>; changes nothing when they already do.</summary>
     public static void Apply(JsonObject root, IReadOnlyList<HookSpec> specs, string path)
@@ -32,12 +37,13 @@ internal static class JsonHooks
                 hooks[spec.EventName] = groups;
             }
 
-            if (IsExactlyInstalled(groups, spec))
+            string cli = spec.Command[..spec.Command.LastIndexOf(" hook ", StringComparison.Ordinal)];
+            if (IsExactlyInstalled(groups, spec, cli))
             {
                 continue;
             }
 
-            RemoveOurs(groups);
+            RemoveOurs(groups, cli);
             var group = new JsonObject();
             if (spec.Matcher is not null)
             {
@@ -51,7 +57,8 @@ internal static class JsonHooks
 
     /// <summary>Whether every spec is registered exactly once, as written.</summary>
     public static bool AreInstalled(JsonObject root, IReadOnlyList<HookSpec> specs) =>
-        root["hooks"] is JsonObject hooks && specs.All(spec => hooks[spec.EventName] is JsonArray groups && IsExactlyInstalled(groups, spec));
+        root["hooks"] is JsonObject hooks && specs.All(spec =>
+            hooks[spec.EventName] is JsonArray groups && IsExactlyInstalled(groups, spec, spec.Command[..spec.Command.LastIndexOf(" hook ", StringComparison.Ordinal)]));
 
     private static JsonObject Entry(HookSpec spec) => new()
     {
@@ -60,7 +67,7 @@ internal static class JsonHooks
         ["timeout"] = TimeoutSeconds,
     };
 
-    private static bool IsExactlyInstalled(JsonArray groups, HookSpec spec)
+    private static bool IsExactlyInstalled(JsonArray groups, HookSpec spec, string cli)
     {
         int ours = 0;
         bool exact = false;
@@ -68,7 +75,7 @@ internal static class JsonHooks
         {
             foreach (JsonObject hook in (group["hooks"] as JsonArray ?? []).OfType<JsonObject>())
             {
-                if (!IsOurs(Text(hook["command"])))
+                if (!IsOurs(Text(hook["command"]), cli))
                 {
                     continue;
                 }
@@ -81,7 +88,7 @@ internal static class JsonHooks
         return ours == 1 && exact;
     }
 
-    private static void RemoveOurs(JsonArray groups)
+    private static void RemoveOurs(JsonArray groups, string cli)
     {
         foreach (JsonObject group in groups.OfType<JsonObject>().ToList())
         {
@@ -92,7 +99,7 @@ internal static class JsonHooks
 
             foreach (JsonNode? hook in entries.ToList())
             {
-                if (hook is JsonObject entry && IsOurs(Text(entry["command"])))
+                if (hook is JsonObject entry && IsOurs(Text(entry["command"]), cli))
                 {
                     entries.Remove(hook);
                 }

@@ -8,6 +8,12 @@ internal static class BrokerControl
     /// <summary>The running broker's status, or null (with the reason) when none answers. Never starts one.</summary>
     public static async Task<(BrokerStatus? Status, string? Problem)> ProbeAsync(CliContext context, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
+        if (!MeshConnector.LooksRunning(context.Home))
+        {
+            // Connecting would create the home; with no token or socket there is nothing to connect to anyway.
+            return (null, $"No broker is running for {context.Home.Directory}.");
+        }
+
         try
         {
             await using MeshClient client = await MeshConnector.ExistingObserverAsync(context, cancellationToken, timeout);
