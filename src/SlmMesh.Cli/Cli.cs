@@ -11,6 +11,12 @@ internal static class Cli
     /// <summary>Runs one invocation of <c>slm-mesh</c> and returns its exit code.</summary>
     public static async Task<int> RunAsync(string[] args, CliContext context)
     {
+        // The hook runs on every tool call of every agent: skip building and parsing the command tree for it.
+        if (args is [HookCommand.Name, { } eventName] && !eventName.StartsWith('-'))
+        {
+            return await HookCommand.RunAsync(context, eventName, context.Cancellation);
+        }
+
         var kit = new CommandKit(context);
         RootCommand root = CommandTree.Build(kit);
         ParseResult result = root.Parse(args);
