@@ -32,7 +32,13 @@ internal static class StartCommand
 
     private static async Task<int> BackgroundAsync(CliContext context, CliOutput output, int? idleSeconds, CancellationToken cancellationToken)
     {
-        (BrokerStatus? running, _) = await BrokerControl.ProbeAsync(context, cancellationToken);
+        BrokerProbe probe = await BrokerControl.ProbeAsync(context, cancellationToken);
+        if (probe.IncompatibleVersion)
+        {
+            return output.Fail(ExitCodes.Conflict, MeshErrorCode.UnsupportedVersion, probe.Problem!.Message, BrokerProbe.IncompatibleFix);
+        }
+
+        BrokerStatus? running = probe.Status;
         bool started = running is null;
         BrokerStatus status = running ?? await output.WaitAsync(
             "Starting the mesh broker…",
@@ -67,7 +73,13 @@ internal static class StartCommand
 
     private static async Task<int> ForegroundAsync(CliContext context, CliOutput output, int? idleSeconds, CancellationToken cancellationToken)
     {
-        (BrokerStatus? running, _) = await BrokerControl.ProbeAsync(context, cancellationToken);
+        BrokerProbe probe = await BrokerControl.ProbeAsync(context, cancellationToken);
+        if (probe.IncompatibleVersion)
+        {
+            return output.Fail(ExitCodes.Conflict, MeshErrorCode.UnsupportedVersion, probe.Problem!.Message, BrokerProbe.IncompatibleFix);
+        }
+
+        BrokerStatus? running = probe.Status;
         if (running is not null)
         {
             return output.Fail(

@@ -17,7 +17,13 @@ internal static class StatusCommand
     private static async Task<int> RunAsync(CliContext context, CliOutput output, CancellationToken cancellationToken)
     {
         MeshHome home = context.Home;
-        (BrokerStatus? status, string? problem) = await BrokerControl.ProbeAsync(context, cancellationToken);
+        BrokerProbe probe = await BrokerControl.ProbeAsync(context, cancellationToken);
+        BrokerStatus? status = probe.Status;
+        if (probe.IncompatibleVersion)
+        {
+            return output.Fail(ExitCodes.Conflict, MeshErrorCode.UnsupportedVersion, probe.Problem!.Message, BrokerProbe.IncompatibleFix);
+        }
+
         if (status is null)
         {
             if (output.Json)
@@ -28,7 +34,7 @@ internal static class StatusCommand
                     json.WriteBoolean("running", false);
                     json.WriteString("home", home.Directory);
                     json.WriteString("socketPath", home.SocketPath);
-                    json.WriteString("reason", problem);
+                    json.WriteString("reason", probe.Problem?.Message);
                     json.WriteString("cliVersion", CliVersion.Current);
                     json.WriteEndObject();
                 });

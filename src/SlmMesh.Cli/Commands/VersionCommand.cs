@@ -12,8 +12,9 @@ internal static class VersionCommand
         var command = new Command("version", "Print the CLI's version and the running broker's (exit 4 when they differ). Never starts a broker.");
         kit.SetAction(command, async (result, output, ct) =>
         {
-            (BrokerStatus? broker, _) = await BrokerControl.ProbeAsync(kit.Context, ct, TimeSpan.FromSeconds(2));
-            bool compatible = broker is null || (broker.Version == CliVersion.Current && broker.ProtocolVersion == ProtocolVersion.Current);
+            BrokerProbe probe = await BrokerControl.ProbeAsync(kit.Context, ct, TimeSpan.FromSeconds(2));
+            BrokerStatus? broker = probe.Status;
+            bool compatible = !probe.IncompatibleVersion && (broker is null || (broker.Version == CliVersion.Current && broker.ProtocolVersion == ProtocolVersion.Current));
             if (output.Json)
             {
                 output.WriteJson(json =>
@@ -21,7 +22,13 @@ internal static class VersionCommand
                     json.WriteStartObject();
                     json.WriteString("cli", CliVersion.Current);
                     json.WriteNumber("protocol", ProtocolVersion.Current);
-                    if (broker is null)
+                    if (probe.IncompatibleVersion)
+                    {
+                        json.WriteStartObject("broker");
+                        json.WriteString("error", probe.Problem!.Message);
+                        json.WriteEndObject();
+                    }
+                    else if (broker is null)
                     {
                         json.WriteNull("broker");
                     }
@@ -41,7 +48,9 @@ internal static class VersionCommand
             else
             {
                 output.Line($"slm-mesh {CliVersion.Current} (protocol {ProtocolVersion.Current})");
-                output.Line(broker is null ? "broker: not running" : $"broker: {broker.Version} (protocol {broker.ProtocolVersion}, pid {broker.ProcessId})");
+                output.Line(probe.IncompatibleVersion ? "broker: " + probe.Problem!.Message
+                    : broker is null ? "broker: not running"
+                    : $"broker: {broker.Version} (protocol {broker.ProtocolVersion}, pid {broker.ProcessId})");
                 if (!compatible)
                 {
                     output.Warning("The broker runs another version: 'slm-mesh stop' and it restarts with this one on demand.");

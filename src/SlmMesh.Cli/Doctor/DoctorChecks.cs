@@ -92,7 +92,14 @@ internal static class DoctorChecks
 
     private static async Task<IEnumerable<DoctorCheck>> BrokerAsync(CliContext context, MeshHome home, bool stale, CancellationToken cancellationToken)
     {
-        (BrokerStatus? status, string? problem) = await BrokerControl.ProbeAsync(context, cancellationToken, TimeSpan.FromSeconds(3));
+        BrokerProbe probe = await BrokerControl.ProbeAsync(context, cancellationToken, TimeSpan.FromSeconds(3));
+        BrokerStatus? status = probe.Status;
+        string? problem = probe.Problem?.Message;
+        if (probe.IncompatibleVersion)
+        {
+            return [DoctorCheck.Fail("version", problem!, BrokerProbe.IncompatibleFix)];
+        }
+
         if (status is null)
         {
             if (!stale && MeshConnector.LooksRunning(home))

@@ -6,22 +6,22 @@ internal static class BrokerControl
     private static readonly TimeSpan StopPatience = TimeSpan.FromSeconds(10);
 
     /// <summary>The running broker's status, or null (with the reason) when none answers. Never starts one.</summary>
-    public static async Task<(BrokerStatus? Status, string? Problem)> ProbeAsync(CliContext context, CancellationToken cancellationToken, TimeSpan? timeout = null)
+    public static async Task<BrokerProbe> ProbeAsync(CliContext context, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
         if (!MeshConnector.LooksRunning(context.Home))
         {
             // Connecting would create the home; with no token or socket there is nothing to connect to anyway.
-            return (null, $"No broker is running for {context.Home.Directory}.");
+            return new BrokerProbe(null, new MeshException(MeshErrorCode.Unavailable, $"No broker is running for {context.Home.Directory}."));
         }
 
         try
         {
             await using MeshClient client = await MeshConnector.ExistingObserverAsync(context, cancellationToken, timeout);
-            return (await client.GetStatusAsync(cancellationToken), null);
+            return new BrokerProbe(await client.GetStatusAsync(cancellationToken), null);
         }
         catch (MeshException ex) when (ex.Code is MeshErrorCode.Unavailable or MeshErrorCode.Timeout or MeshErrorCode.Unauthorized or MeshErrorCode.UnsupportedVersion)
         {
-            return (null, ex.Message);
+            return new BrokerProbe(null, ex);
         }
     }
 
