@@ -74,7 +74,7 @@ internal static class SendCommand
             output.Success($"Sent to {to} ({sent.Id}).");
         }
 
-        output.Line($"Replies reach '{client.Self?.Name}': read them with 'slm-mesh inbox' from this folder.");
+        output.Line($"Replies to {client.Self?.Name} wait for 'slm-mesh inbox' (run from this folder, or with the same SLM_MESH_NAME).");
         return ExitCodes.Ok;
     }
 }

@@ -102,7 +102,7 @@ internal sealed class CliOutput
             return;
         }
 
-        var grid = new Grid().AddColumn(new GridColumn().PadLeft(2)).AddColumn();
+        var grid = new Grid().AddColumn(new GridColumn().PadLeft(2).PadRight(2)).AddColumn(new GridColumn().PadLeft(0));
         foreach ((string label, string value) in fields)
         {
             grid.AddRow(new Text(label, new Style(Color.Grey)), new Text(value));
