@@ -1,3 +1,5 @@
+using SlmMesh.Lifecycle;
+
 namespace SlmMesh.Cli.Mesh;
 
 /// <summary>Probing, starting and stopping the home's broker for <c>status</c>, <c>start</c>, <c>stop</c> and <c>doctor</c>.</summary>
@@ -43,8 +45,8 @@ internal static class BrokerControl
     }
 
     /// <summary>
-    /// Asks the broker to stop and waits until it is gone: its token removed (or replaced by a newer broker's)
-    /// and its socket closed. Returns false when it was still there after the patience ran out.
+    /// Asks the broker to stop and waits until it is gone: its token removed (or replaced by a newer broker's),
+    /// its socket closed and its election lock free. Returns false when it was still there after the patience ran out.
     /// </summary>
     public static async Task<bool> StopAsync(MeshClient client, MeshHome home, CancellationToken cancellationToken)
     {
@@ -54,7 +56,8 @@ internal static class BrokerControl
         while (Environment.TickCount64 < deadline)
         {
             string? now = home.ReadToken();
-            if (!string.Equals(now, token, StringComparison.Ordinal) && (now is not null || !File.Exists(home.SocketPath)))
+            // Gone: its token removed, its socket closed and its election lock released (or a newer broker took over).
+            if (!string.Equals(now, token, StringComparison.Ordinal) && (now is not null || (!File.Exists(home.SocketPath) && !BrokerLock.IsHeld(home))))
             {
                 return true;
             }
