@@ -157,8 +157,7 @@ internal sealed partial class BrokerEngine
             peer.Session = null;
             if (peer.Ephemeral)
             {
-                _peers.Remove(peer.Id);
-                _store.DeletePeer(peer.Id);
+                GoDormant(peer, Now);
             }
             else
             {
@@ -235,9 +234,7 @@ internal sealed partial class BrokerEngine
             peer.Info = peer.Info with { Connected = false, LastSeen = now };
             if (peer.Ephemeral)
             {
-                // A CLI invocation: it leaves silently; its locks live on until their TTL.
-                _peers.Remove(peer.Id);
-                _store.DeletePeer(peer.Id);
+                GoDormant(peer, now);
             }
             else if (!ProcessTree.IsAlive(peer.Info.ProcessId))
             {
@@ -279,6 +276,26 @@ internal sealed partial class BrokerEngine
         }
 
         Log.PeerLeft(_logger, peer.Info.Name, peer.Id, reason);
+    }
+
+    /// <summary>
+    /// A CLI invocation ends: it leaves silently, its locks live on until their TTL, and it stays addressable
+    /// (messages to it wait in its inbox, for the next invocation of the same identity) as long as a message
+    /// to it would be kept. It is never listed, never picked by attach, and never keeps the broker alive.
+    /// </summary>
+    private void GoDormant(PeerState peer, long now)
+    {
+        peer.Info = peer.Info with { Connected = false, LastSeen = now };
+        peer.LeaveAt = now + (long)_options.MessageTtl.TotalMilliseconds;
+        peer.LeaveReason = PeerLeaveReasons.Left;
+        _store.UpsertPeer(peer.Info, ephemeral: true);
+    }
+
+    /// <summary>Drops a dormant ephemeral peer: no event, and its locks stay until their TTL.</summary>
+    private void Forget(PeerState peer)
+    {
+        _peers.Remove(peer.Id);
+        _store.DeletePeer(peer.Id);
     }
 
     private bool IsNameTaken(string name, string exceptId)

@@ -20,7 +20,15 @@ internal sealed partial class BrokerEngine
 
         foreach (PeerState peer in _peers.Values.ToList())
         {
-            if (!peer.IsConnected)
+            if (!peer.IsConnected && peer.Ephemeral)
+            {
+                // Its process is meant to be gone: only the addressable period ends it.
+                if (now >= peer.LeaveAt)
+                {
+                    Forget(peer);
+                }
+            }
+            else if (!peer.IsConnected)
             {
                 if (now >= peer.LeaveAt)
                 {
@@ -74,7 +82,16 @@ internal sealed partial class BrokerEngine
         {
             if (ephemeral)
             {
-                _store.DeletePeer(info.Id);
+                long until = info.LastSeen + (long)_options.MessageTtl.TotalMilliseconds;
+                if (until <= now)
+                {
+                    _store.DeletePeer(info.Id);
+                }
+                else
+                {
+                    _peers[info.Id] = new PeerState(info with { Connected = false }, ephemeral) { LeaveAt = until, LeaveReason = PeerLeaveReasons.Left };
+                }
+
                 continue;
             }
 
