@@ -1,0 +1,32 @@
+using Microsoft.Data.Sqlite;
+
+namespace SlmMesh.Store;
+
+/// <summary>How a <see cref="MeshStore"/> keeps its WAL in check. The defaults are what the broker uses.</summary>
+internal sealed record MeshStoreOptions
+{
+    /// <summary>The broker's settings.</summary>
+    public static MeshStoreOptions Default { get; } = new();
+
+    /// <summary>Whether a background thread checkpoints the WAL (off: only SQLite's backstop on the writer's thread does).</summary>
+    public bool BackgroundCheckpoints { get; init; } = true;
+
+    /// <summary>WAL growth (pages written since the last nudge, in bytes) that wakes the checkpointer.</summary>
+    public long CheckpointThresholdBytes { get; init; } = 4L * 1024 * 1024;
+
+    /// <summary>How often the checkpointer also runs unasked, so a WAL left by a burst is copied while the writer is idle.</summary>
+    public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// SQLite's own checkpoint on the writer's connection after a commit that leaves the WAL at least this many
+    /// pages (~48 MiB at 4 KiB pages). Only a backstop: see <see cref="WalCheckpointer"/> for when it runs.
+    /// </summary>
+    public int AutoCheckpointPages { get; init; } = 12_000;
+
+    /// <summary>The size SQLite cuts the WAL file back to when it starts the log over after a checkpoint.</summary>
+    public long JournalSizeLimitBytes { get; init; } = 8L * 1024 * 1024;
+
+    /// <summary>Opens the checkpointer's connection to the database file (tests substitute one that fails).</summary>
+    public Func<string, SqliteConnection> OpenCheckpointerConnection { get; init; } =
+        static path => new SqliteConnection(MeshStore.ConnectionString(path, SqliteOpenMode.ReadWrite));
+}

@@ -1,0 +1,258 @@
+using System.Buffers;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace SlmMesh.Store;
+
+/// <summary>
+/// One SQL statement prepared once on a connection's handle and reused: bind by index, step, reset.
+/// Skips Microsoft.Data.Sqlite's per-call work (a data reader per execution, statement enumeration,
+/// binding by name). Not thread-safe, like the connection it belongs to.
+/// </summary>
+/// <remarks>
+/// Errors are thrown as <see cref="SqliteException"/> with SQLite's primary and extended codes, and the
+/// statement is reset first, so a failed call never leaves a read snapshot or a half-run statement behind.
+/// A caller that stops reading rows early calls <see cref="Reset"/> itself. Dispose every statement
+/// before closing its connection: an unfinalized statement keeps the database file open.
+/// </remarks>
+internal sealed class SqliteStatement : IDisposable
+{
+    // Strings up to this many UTF-8 bytes are encoded on the stack; longer ones in a pooled buffer.
+    private const int StackBufferBytes = 1024;
+
+    private readonly sqlite3 _db;
+    private readonly sqlite3_stmt _stmt;
+
+    private SqliteStatement(sqlite3 db, sqlite3_stmt stmt, string sql)
+    {
+        _db = db;
+        _stmt = stmt;
+        Sql = sql;
+    }
+
+    /// <summary>The statement's SQL, as prepared.</summary>
+    public string Sql { get; }
+
+    /// <summary>
+    /// Prepares <paramref name="sql"/> (a single statement) on <paramref name="db"/>. The statement's
+    /// parameters must be exactly <paramref name="parameterNames"/>, in that order: the names document
+    /// what index 1, 2, … mean, and a mismatch fails here rather than binding a value to the wrong column.
+    /// </summary>
+    public static SqliteStatement Prepare(sqlite3 db, string sql, params ReadOnlySpan<string> parameterNames)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentException.ThrowIfNullOrEmpty(sql);
+        int rc = raw.sqlite3_prepare_v3(db, sql, raw.SQLITE_PREPARE_PERSISTENT, out sqlite3_stmt stmt, out string tail);
+        if (rc != raw.SQLITE_OK)
+        {
+            stmt?.Dispose();
+            SqliteException.ThrowExceptionForRC(rc, db);
+        }
+
+        var statement = new SqliteStatement(db, stmt!, sql);
+        try
+        {
+            if (stmt is null || stmt.IsInvalid)
+            {
+                throw new ArgumentException("The SQL holds no statement.", nameof(sql));
+            }
+
+            if (!string.IsNullOrWhiteSpace(tail))
+            {
+                throw new ArgumentException($"Only one statement can be prepared at a time; this follows the first: {tail.Trim()}", nameof(sql));
+            }
+
+            CheckParameters(stmt, parameterNames);
+            return statement;
+        }
+        catch
+        {
+            statement.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Binds SQL NULL or text.</summary>
+    public void Bind(int index, string? value)
+    {
+        if (value is null)
+        {
+            Check(raw.sqlite3_bind_null(_stmt, index));
+        }
+        else if (value.Length == 0)
+        {
+            // An empty span pins to a null pointer, which SQLite would bind as NULL: point at a terminator instead.
+            Check(raw.sqlite3_bind_text(_stmt, index, utf8z.FromSpan("\0"u8)));
+        }
+        else if (value.Length <= StackBufferBytes / 3)
+        {
+            Span<byte> buffer = stackalloc byte[StackBufferBytes];
+            int length = Encoding.UTF8.GetBytes(value, buffer);
+            Check(raw.sqlite3_bind_text(_stmt, index, buffer[..length]));
+        }
+        else
+        {
+            // SQLite copies the bytes (SQLITE_TRANSIENT), so the buffer goes back to the pool at once.
+            byte[] rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetByteCount(value));
+            try
+            {
+                int length = Encoding.UTF8.GetBytes(value, rented);
+                Check(raw.sqlite3_bind_text(_stmt, index, rented.AsSpan(0, length)));
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Binds an integer.</summary>
+    public void Bind(int index, long value) => Check(raw.sqlite3_bind_int64(_stmt, index, value));
+
+    /// <summary>Binds SQL NULL or an integer.</summary>
+    public void Bind(int index, long? value) =>
+        Check(value is { } v ? raw.sqlite3_bind_int64(_stmt, index, v) : raw.sqlite3_bind_null(_stmt, index));
+
+    /// <summary>Binds a boolean as 0 or 1, as SQLite stores them.</summary>
+    public void Bind(int index, bool value) => Check(raw.sqlite3_bind_int64(_stmt, index, value ? 1 : 0));
+
+    /// <summary>Runs the statement to its end and resets it; returns the rows changed (meaningful for INSERT, UPDATE and DELETE only).</summary>
+    public int Execute()
+    {
+        try
+        {
+            int rc;
+            while ((rc = raw.sqlite3_step(_stmt)) == raw.SQLITE_ROW)
+            {
+                // Rows of a statement run for its effect (PRAGMA wal_checkpoint, say) are not needed.
+            }
+
+            ThrowIfFailed(rc);
+            return raw.sqlite3_changes(_db);
+        }
+        finally
+        {
+            raw.sqlite3_reset(_stmt);
+        }
+    }
+
+    /// <summary>Runs the statement and returns the integer in the first column of its first row; resets it.</summary>
+    /// <exception cref="InvalidOperationException">The statement returned no row.</exception>
+    public long ExecuteInt64()
+    {
+        try
+        {
+            return Step() ? GetInt64(0) : throw new InvalidOperationException($"No row returned by: {Sql}");
+        }
+        finally
+        {
+            raw.sqlite3_reset(_stmt);
+        }
+    }
+
+    /// <summary>
+    /// Advances to the next row: true when there is one to read with the getters. On the last step (false)
+    /// or an error the statement is reset; a caller that stops before the last row calls <see cref="Reset"/>.
+    /// </summary>
+    public bool Step()
+    {
+        int rc = raw.sqlite3_step(_stmt);
+        if (rc == raw.SQLITE_ROW)
+        {
+            return true;
+        }
+
+        try
+        {
+            ThrowIfFailed(rc);
+            return false;
+        }
+        finally
+        {
+            raw.sqlite3_reset(_stmt);
+        }
+    }
+
+    /// <summary>Makes the statement ready to run again, releasing any snapshot it holds. Bindings stay.</summary>
+    /// <remarks>Ignores the code SQLite repeats here for an earlier failed step: that error was thrown then.</remarks>
+    public void Reset() => raw.sqlite3_reset(_stmt);
+
+    /// <summary>Whether the column of the current row is SQL NULL.</summary>
+    public bool IsNull(int column) => raw.sqlite3_column_type(_stmt, column) == raw.SQLITE_NULL;
+
+    /// <summary>The integer in a column of the current row.</summary>
+    public long GetInt64(int column) => raw.sqlite3_column_int64(_stmt, column);
+
+    /// <summary>A column of the current row as a 32-bit integer.</summary>
+    public int GetInt32(int column) => raw.sqlite3_column_int(_stmt, column);
+
+    /// <summary>A 0/1 column of the current row.</summary>
+    public bool GetBoolean(int column) => raw.sqlite3_column_int64(_stmt, column) != 0;
+
+    /// <summary>The integer in a column of the current row, or null for SQL NULL.</summary>
+    public long? GetNullableInt64(int column) => IsNull(column) ? null : GetInt64(column);
+
+    /// <summary>The text in a column of the current row.</summary>
+    public string GetString(int column) => GetString(column, reuse: null);
+
+    /// <summary>
+    /// The text in a column of the current row; returns <paramref name="reuse"/> itself when it holds the same
+    /// (ASCII) text, so rows that repeat a value (a sender, a type) share one string instead of allocating one each.
+    /// </summary>
+    public string GetString(int column, string? reuse)
+    {
+        // For TEXT in a UTF-8 database, column_blob is the stored bytes, with no conversion and no copy.
+        ReadOnlySpan<byte> bytes = raw.sqlite3_column_blob(_stmt, column);
+        if (bytes.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        if (reuse is not null && reuse.Length == bytes.Length && System.Text.Ascii.Equals(bytes, reuse))
+        {
+            return reuse;
+        }
+
+        return Encoding.UTF8.GetString(bytes);
+    }
+
+    /// <summary>The text in a column of the current row, or null for SQL NULL.</summary>
+    public string? GetNullableString(int column, string? reuse = null) => IsNull(column) ? null : GetString(column, reuse);
+
+    /// <summary>Finalizes the statement. Safe to repeat.</summary>
+    public void Dispose() => _stmt?.Dispose();
+
+    private static void CheckParameters(sqlite3_stmt stmt, ReadOnlySpan<string> expected)
+    {
+        int count = raw.sqlite3_bind_parameter_count(stmt);
+        var actual = new string[count];
+        for (int i = 0; i < count; i++)
+        {
+            actual[i] = raw.sqlite3_bind_parameter_name(stmt, i + 1).utf8_to_string() ?? $"?{i + 1}";
+        }
+
+        if (!expected.SequenceEqual(actual))
+        {
+            throw new ArgumentException(
+                $"The statement's parameters are ({string.Join(", ", actual)}), not ({string.Join(", ", expected.ToArray())}), in that order.");
+        }
+    }
+
+    private void Check(int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(rc, _db);
+        }
+    }
+
+    private void ThrowIfFailed(int rc)
+    {
+        if (rc != raw.SQLITE_DONE)
+        {
+            // Read the message and extended code now: the reset that follows may overwrite them.
+            SqliteException.ThrowExceptionForRC(rc, _db);
+        }
+    }
+}
