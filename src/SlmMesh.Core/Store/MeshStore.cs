@@ -156,11 +156,11 @@ internal sealed partial class MeshStore : IDisposable
         return statement;
     }
 
-    /// <summary>Commits the open transaction and tells the checkpointer how much the WAL grew.</summary>
+    /// <summary>Commits the open transaction and keeps the WAL in check.</summary>
     private void Commit()
     {
         _commit.Execute();
-        _checkpointer?.OnCommit(TakePagesWritten());
+        AfterCommit();
     }
 
     private void PrepareStatements()

@@ -18,8 +18,16 @@ internal sealed record MeshStoreOptions
     public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// SQLite's own checkpoint on the writer's connection after a commit that leaves the WAL at least this many
-    /// pages (~48 MiB at 4 KiB pages). Only a backstop: see <see cref="WalCheckpointer"/> for when it runs.
+    /// A WAL file this large after a commit is checkpointed on the writer's thread, waiting for the background
+    /// checkpoint in progress: bounds the WAL when the writer never pauses or the checkpointer is not running.
+    /// Checked every <see cref="CheckpointThresholdBytes"/> of pages written, so the WAL stays below about this
+    /// plus that plus one transaction.
+    /// </summary>
+    public long WalHardLimitBytes { get; init; } = 32L * 1024 * 1024;
+
+    /// <summary>
+    /// SQLite's own checkpoint after a commit that leaves the WAL at least this many pages (~48 MiB at 4 KiB
+    /// pages): a last resort past <see cref="WalHardLimitBytes"/>, skipped by SQLite while another checkpoint runs.
     /// </summary>
     public int AutoCheckpointPages { get; init; } = 12_000;
 

@@ -34,6 +34,9 @@ internal sealed class SqliteStatement : IDisposable
     /// <summary>The statement's SQL, as prepared.</summary>
     public string Sql { get; }
 
+    /// <summary>Whether the statement is part-way through its rows (stepped and not reset): it then holds a read snapshot.</summary>
+    public bool IsBusy => raw.sqlite3_stmt_busy(_stmt) != 0;
+
     /// <summary>
     /// Prepares <paramref name="sql"/> (a single statement) on <paramref name="db"/>. The statement's
     /// parameters must be exactly <paramref name="parameterNames"/>, in that order: the names document
