@@ -7,8 +7,11 @@ internal sealed partial class MeshStore
     // Held by whoever checkpoints (the background thread or this store), so neither finds the other's checkpoint in the way.
     private readonly Lock _checkpointGate = new();
     private WalCheckpointer? _checkpointer;
+    private long _frameBytes;
     private long _walCheckPages = long.MaxValue;
     private long _pagesSinceWalCheck;
+    private long _pagesSinceLogStart;
+    private long _walGeneration = -1;
     private long _backstopCheckpoints;
 
     /// <summary>The background checkpointer (null when disabled or when it could not start), for tests.</summary>
@@ -20,6 +23,7 @@ internal sealed partial class MeshStore
     private void StartCheckpointer()
     {
         int pageSize = (int)(long)ExecuteScalar("PRAGMA page_size")!;
+        _frameBytes = pageSize + 24;
         _walCheckPages = Math.Max(1, _options.CheckpointThresholdBytes / pageSize);
         TakePagesWritten();
         if (_options.BackgroundCheckpoints)
@@ -29,24 +33,35 @@ internal sealed partial class MeshStore
     }
 
     /// <summary>
-    /// After every commit: nudges the checkpointer, and every threshold's worth of pages checks the WAL file.
-    /// Past <see cref="MeshStoreOptions.WalHardLimitBytes"/> the log was not started over (a writer that never
-    /// pauses gives the checkpointer no gap, or the checkpointer is not running), so this thread copies the
-    /// rest itself, after the background checkpoint in progress: the next transaction then starts the log over.
+    /// After every commit: tells the checkpointer how much the WAL grew, and every threshold's worth of pages
+    /// reads the WAL header to learn whether SQLite started the log over meanwhile. A log grown past
+    /// <see cref="MeshStoreOptions.WalHardLimitBytes"/> without starting over (a writer that never pauses gives
+    /// the checkpointer no gap to finish in, or no checkpointer runs) is checkpointed here, on the writer's
+    /// thread, after the background checkpoint in progress: the next transaction then starts the log over.
     /// </summary>
     private void AfterCommit()
     {
         int pages = TakePagesWritten();
         _checkpointer?.OnCommit(pages);
+        _pagesSinceLogStart += pages;
         _pagesSinceWalCheck += pages;
         if (_pagesSinceWalCheck < _walCheckPages)
         {
             return;
         }
 
+        // This connection is the only writer, so the frames in the log are at most the pages it wrote since the log
+        // started over; when it did so since the last check, at most those written since that check.
+        long generation = WalHeader.ReadGeneration(_path + "-wal");
+        if (generation != _walGeneration)
+        {
+            _walGeneration = generation;
+            _pagesSinceLogStart = _pagesSinceWalCheck;
+        }
+
         _pagesSinceWalCheck = 0;
-        long wal = FileLength(_path + "-wal");
-        if (wal >= _options.WalHardLimitBytes)
+        long walBytes = _pagesSinceLogStart * _frameBytes;
+        if (walBytes >= _options.WalHardLimitBytes)
         {
             long started = System.Diagnostics.Stopwatch.GetTimestamp();
             lock (_checkpointGate)
@@ -56,7 +71,7 @@ internal sealed partial class MeshStore
 
             _backstopCheckpoints++;
             double milliseconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            LogBackstopCheckpoint(_logger, _path, wal, milliseconds);
+            LogBackstopCheckpoint(_logger, _path, walBytes, milliseconds);
         }
     }
 

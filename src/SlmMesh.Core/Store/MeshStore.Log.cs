@@ -16,6 +16,6 @@ internal sealed partial class MeshStore
     [LoggerMessage(Level = LogLevel.Warning, Message = "Closing the database {Path} did not finish cleanly")]
     private static partial void LogCloseFailed(ILogger logger, Exception exception, string path);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "The WAL of {Path} reached {WalBytes} bytes without starting over; checkpointed it on the writer's thread in {Milliseconds:F1} ms")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The WAL of {Path} holds up to {WalBytes} bytes without starting over; checkpointed it on the writer's thread in {Milliseconds:F1} ms")]
     private static partial void LogBackstopCheckpoint(ILogger logger, string path, long walBytes, double milliseconds);
 }

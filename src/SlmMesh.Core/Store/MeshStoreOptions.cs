@@ -18,10 +18,10 @@ internal sealed record MeshStoreOptions
     public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// A WAL file this large after a commit is checkpointed on the writer's thread, waiting for the background
-    /// checkpoint in progress: bounds the WAL when the writer never pauses or the checkpointer is not running.
-    /// Checked every <see cref="CheckpointThresholdBytes"/> of pages written, so the WAL stays below about this
-    /// plus that plus one transaction.
+    /// A log this large (frames written since SQLite last started it over) is checkpointed on the writer's thread,
+    /// after the background checkpoint in progress: bounds the WAL when the writer never pauses or the checkpointer
+    /// is not running. Checked every <see cref="CheckpointThresholdBytes"/> of pages written, so the WAL stays
+    /// below about this plus that plus one transaction.
     /// </summary>
     public long WalHardLimitBytes { get; init; } = 32L * 1024 * 1024;
 
@@ -31,8 +31,12 @@ internal sealed record MeshStoreOptions
     /// </summary>
     public int AutoCheckpointPages { get; init; } = 12_000;
 
-    /// <summary>The size SQLite cuts the WAL file back to when it starts the log over after a checkpoint.</summary>
-    public long JournalSizeLimitBytes { get; init; } = 8L * 1024 * 1024;
+    /// <summary>
+    /// The size SQLite cuts the WAL file back to when it starts the log over. As large as the hard limit: cutting
+    /// it shorter makes a writer that fills it again extend the file, which costs more than overwriting it.
+    /// The broker's maintenance truncates it to zero every few minutes.
+    /// </summary>
+    public long JournalSizeLimitBytes { get; init; } = 32L * 1024 * 1024;
 
     /// <summary>Opens the checkpointer's connection to the database file (tests substitute one that fails).</summary>
     public Func<string, SqliteConnection> OpenCheckpointerConnection { get; init; } =

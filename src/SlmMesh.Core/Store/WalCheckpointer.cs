@@ -14,8 +14,8 @@ namespace SlmMesh.Store;
 /// A PASSIVE checkpoint never blocks the writer, but SQLite only starts the log over (keeping the file
 /// small) when a write transaction begins with every frame already copied. A writer that begins its next
 /// transaction the moment it commits never gives it that gap, so under a flood the WAL keeps growing until
-/// SQLite's own checkpoint on the writer's connection (<see cref="MeshStoreOptions.AutoCheckpointPages"/>)
-/// runs: by then this thread has copied nearly everything, so that one only copies the rest.
+/// the store's backstop (<see cref="MeshStoreOptions.WalHardLimitBytes"/>) checkpoints on the writer's
+/// thread: by then this thread has copied nearly everything, so that one only copies the rest.
 /// </remarks>
 internal sealed partial class WalCheckpointer : IDisposable
 {
@@ -132,7 +132,7 @@ internal sealed partial class WalCheckpointer : IDisposable
             catch (Exception ex)
             {
                 // Never let the thread die: the next nudge tries again.
-                LogFailed(_logger, ex, _path, -1);
+                ReportFailure(ex, code: -1);
             }
         }
     }
@@ -161,15 +161,21 @@ internal sealed partial class WalCheckpointer : IDisposable
         {
             // BUSY is another checkpoint in progress (SQLite's backstop, or another process): not a failure.
             error = ToException(rc);
-            if (_failures++ == 0 || error.SqliteErrorCode != _lastFailureCode)
-            {
-                LogFailed(_logger, error, _path, _failures);
-            }
-
-            _lastFailureCode = error.SqliteErrorCode;
+            ReportFailure(error, error.SqliteErrorCode);
         }
 
         Passed?.Invoke(new WalCheckpointPass(Environment.CurrentManagedThreadId, rc, logFrames, copiedFrames, error));
+    }
+
+    /// <summary>Logs the first failure of a streak, and a failure with a different code; counts the rest.</summary>
+    private void ReportFailure(Exception exception, int code)
+    {
+        if (_failures++ == 0 || code != _lastFailureCode)
+        {
+            LogFailed(_logger, exception, _path, _failures);
+        }
+
+        _lastFailureCode = code;
     }
 
     private SqliteException ToException(int rc)
