@@ -48,6 +48,25 @@ public sealed class WalCheckpointerTests : StoreTestBase
     }
 
     [Fact]
+    public void The_backstop_stays_idle_while_the_log_keeps_starting_over()
+    {
+        // Far more than the hard limit is written in all, but the log starts over after every batch.
+        var options = OnlyTheCheckpointer with { CheckpointThresholdBytes = 256 * 1024, WalHardLimitBytes = 2L * 1024 * 1024 };
+        using var passes = new BlockingCollection<WalCheckpointPass>();
+        using MeshStore store = MeshStore.Open(DatabasePath, new RecordingLogger(), options);
+        store.CheckpointerForTesting!.Passed += passes.Add;
+        for (int batch = 0; batch < 30; batch++)
+        {
+            WriteBatch(store, batch, rows: 300);
+            TakePass(passes);
+        }
+
+        Assert.True(store.FileSizes().Database > 9L * 1024 * 1024);
+        Assert.True(store.FileSizes().Wal < 1024 * 1024, $"WAL {store.FileSizes().Wal}");
+        Assert.Equal(0, store.BackstopCheckpoints);
+    }
+
+    [Fact]
     public void Without_the_checkpointer_the_backstop_bounds_the_wal_of_a_writer_that_never_pauses()
     {
         var options = new MeshStoreOptions
