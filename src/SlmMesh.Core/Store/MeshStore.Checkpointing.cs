@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
 namespace SlmMesh.Store;
@@ -63,16 +64,30 @@ internal sealed partial class MeshStore
         long walBytes = _pagesSinceLogStart * _frameBytes;
         if (walBytes >= _options.WalHardLimitBytes)
         {
-            long started = System.Diagnostics.Stopwatch.GetTimestamp();
+            CheckpointOnWritersThread(walBytes);
+        }
+    }
+
+    private void CheckpointOnWritersThread(long walBytes)
+    {
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
             lock (_checkpointGate)
             {
                 _checkpointPassive.Execute();
             }
-
-            _backstopCheckpoints++;
-            double milliseconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            LogBackstopCheckpoint(_logger, _path, walBytes, milliseconds);
         }
+        catch (SqliteException ex)
+        {
+            // The commit before it is durable: a failed checkpoint must not make the caller think otherwise.
+            LogBackstopFailed(_logger, ex, _path);
+            return;
+        }
+
+        _backstopCheckpoints++;
+        double milliseconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        LogBackstopCheckpoint(_logger, _path, walBytes, milliseconds);
     }
 
     /// <summary>Pages this connection wrote to the WAL since the last call: one native call, no I/O.</summary>

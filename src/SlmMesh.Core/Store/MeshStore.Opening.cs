@@ -94,10 +94,9 @@ internal sealed partial class MeshStore
         ExecuteScalar("PRAGMA synchronous = NORMAL");
         ExecuteScalar("PRAGMA foreign_keys = OFF");
 
-        // The WAL checkpointer copies the WAL into the database on its own thread. SQLite's own checkpoint
-        // after a commit (on this, the engine's, thread) stays as a backstop, far above the checkpointer's
-        // threshold: it bounds the WAL if the checkpointer stops or cannot get a turn. After a checkpoint the
-        // file is cut back to journal_size_limit the next time SQLite starts it over.
+        // WalCheckpointer copies the WAL into the database on its own thread, and AfterCommit bounds the log
+        // when that is not enough. SQLite's own checkpoint after a commit (on this, the engine's, thread) is
+        // only a last resort above both. When SQLite starts the log over, it cuts the file to journal_size_limit.
         ExecuteScalar($"PRAGMA journal_size_limit = {_options.JournalSizeLimitBytes}");
         ExecuteScalar($"PRAGMA wal_autocheckpoint = {_options.AutoCheckpointPages}");
         ExecuteScalar("PRAGMA temp_store = MEMORY");

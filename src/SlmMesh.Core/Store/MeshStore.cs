@@ -184,5 +184,4 @@ internal sealed partial class MeshStore : IDisposable
             throw new InvalidOperationException($"{operation} must not be called inside a batch.");
         }
     }
-
 }

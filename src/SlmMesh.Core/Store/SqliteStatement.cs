@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -12,15 +10,12 @@ namespace SlmMesh.Store;
 /// </summary>
 /// <remarks>
 /// Errors are thrown as <see cref="SqliteException"/> with SQLite's primary and extended codes, and the
-/// statement is reset first, so a failed call never leaves a read snapshot or a half-run statement behind.
+/// statement is reset on the way out, so a failed call never leaves a read snapshot or a half-run statement behind.
 /// A caller that stops reading rows early calls <see cref="Reset"/> itself. Dispose every statement
 /// before closing its connection: an unfinalized statement keeps the database file open.
 /// </remarks>
-internal sealed class SqliteStatement : IDisposable
+internal sealed partial class SqliteStatement : IDisposable
 {
-    // Strings up to this many UTF-8 bytes are encoded on the stack; longer ones in a pooled buffer.
-    private const int StackBufferBytes = 1024;
-
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _stmt;
 
@@ -75,50 +70,6 @@ internal sealed class SqliteStatement : IDisposable
             throw;
         }
     }
-
-    /// <summary>Binds SQL NULL or text.</summary>
-    public void Bind(int index, string? value)
-    {
-        if (value is null)
-        {
-            Check(raw.sqlite3_bind_null(_stmt, index));
-        }
-        else if (value.Length == 0)
-        {
-            // An empty span pins to a null pointer, which SQLite would bind as NULL: point at a terminator instead.
-            Check(raw.sqlite3_bind_text(_stmt, index, utf8z.FromSpan("\0"u8)));
-        }
-        else if (value.Length <= StackBufferBytes / 3)
-        {
-            Span<byte> buffer = stackalloc byte[StackBufferBytes];
-            int length = Encoding.UTF8.GetBytes(value, buffer);
-            Check(raw.sqlite3_bind_text(_stmt, index, buffer[..length]));
-        }
-        else
-        {
-            // SQLite copies the bytes (SQLITE_TRANSIENT), so the buffer goes back to the pool at once.
-            byte[] rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetByteCount(value));
-            try
-            {
-                int length = Encoding.UTF8.GetBytes(value, rented);
-                Check(raw.sqlite3_bind_text(_stmt, index, rented.AsSpan(0, length)));
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
-    }
-
-    /// <summary>Binds an integer.</summary>
-    public void Bind(int index, long value) => Check(raw.sqlite3_bind_int64(_stmt, index, value));
-
-    /// <summary>Binds SQL NULL or an integer.</summary>
-    public void Bind(int index, long? value) =>
-        Check(value is { } v ? raw.sqlite3_bind_int64(_stmt, index, v) : raw.sqlite3_bind_null(_stmt, index));
-
-    /// <summary>Binds a boolean as 0 or 1, as SQLite stores them.</summary>
-    public void Bind(int index, bool value) => Check(raw.sqlite3_bind_int64(_stmt, index, value ? 1 : 0));
 
     /// <summary>Runs the statement to its end and resets it; returns the rows changed (meaningful for INSERT, UPDATE and DELETE only).</summary>
     public int Execute()
@@ -180,48 +131,6 @@ internal sealed class SqliteStatement : IDisposable
     /// <summary>Makes the statement ready to run again, releasing any snapshot it holds. Bindings stay.</summary>
     /// <remarks>Ignores the code SQLite repeats here for an earlier failed step: that error was thrown then.</remarks>
     public void Reset() => raw.sqlite3_reset(_stmt);
-
-    /// <summary>Whether the column of the current row is SQL NULL.</summary>
-    public bool IsNull(int column) => raw.sqlite3_column_type(_stmt, column) == raw.SQLITE_NULL;
-
-    /// <summary>The integer in a column of the current row.</summary>
-    public long GetInt64(int column) => raw.sqlite3_column_int64(_stmt, column);
-
-    /// <summary>A column of the current row as a 32-bit integer.</summary>
-    public int GetInt32(int column) => raw.sqlite3_column_int(_stmt, column);
-
-    /// <summary>A 0/1 column of the current row.</summary>
-    public bool GetBoolean(int column) => raw.sqlite3_column_int64(_stmt, column) != 0;
-
-    /// <summary>The integer in a column of the current row, or null for SQL NULL.</summary>
-    public long? GetNullableInt64(int column) => IsNull(column) ? null : GetInt64(column);
-
-    /// <summary>The text in a column of the current row.</summary>
-    public string GetString(int column) => GetString(column, reuse: null);
-
-    /// <summary>
-    /// The text in a column of the current row; returns <paramref name="reuse"/> itself when it holds the same
-    /// (ASCII) text, so rows that repeat a value (a sender, a type) share one string instead of allocating one each.
-    /// </summary>
-    public string GetString(int column, string? reuse)
-    {
-        // For TEXT in a UTF-8 database, column_blob is the stored bytes, with no conversion and no copy.
-        ReadOnlySpan<byte> bytes = raw.sqlite3_column_blob(_stmt, column);
-        if (bytes.IsEmpty)
-        {
-            return string.Empty;
-        }
-
-        if (reuse is not null && reuse.Length == bytes.Length && System.Text.Ascii.Equals(bytes, reuse))
-        {
-            return reuse;
-        }
-
-        return Encoding.UTF8.GetString(bytes);
-    }
-
-    /// <summary>The text in a column of the current row, or null for SQL NULL.</summary>
-    public string? GetNullableString(int column, string? reuse = null) => IsNull(column) ? null : GetString(column, reuse);
 
     /// <summary>Finalizes the statement. Safe to repeat.</summary>
     public void Dispose() => _stmt?.Dispose();

@@ -22,8 +22,9 @@ internal static class WalHeader
                 return -1;
             }
         }
-        catch (FileNotFoundException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            // Missing (nothing written since a truncate) or unreadable: no generation to compare.
             return -1;
         }
 
