@@ -14,13 +14,9 @@ internal sealed partial class MeshStore
     private long _pagesSinceLogStart;
     private long _walGeneration = -1;
     private long _backstopCheckpoints;
-    private bool _backstopDue;
 
     /// <summary>The background checkpointer (null when disabled or when it could not start), for tests.</summary>
     internal WalCheckpointer? CheckpointerForTesting => _checkpointer;
-
-    /// <summary>The lock every checkpoint of this store's WAL runs under, for tests that play a long background checkpoint.</summary>
-    internal Lock CheckpointGateForTesting => _checkpointGate;
 
     /// <summary>Checkpoints the backstop ran on the writer's thread, for tests.</summary>
     internal long BackstopCheckpoints => _backstopCheckpoints;
@@ -42,7 +38,7 @@ internal sealed partial class MeshStore
     /// reads the WAL header to learn whether SQLite started the log over meanwhile. A log grown past
     /// <see cref="MeshStoreOptions.WalHardLimitBytes"/> without starting over (a writer that never pauses gives
     /// the checkpointer no gap to finish in, or no checkpointer runs) is checkpointed here, on the writer's
-    /// thread: the next transaction then starts the log over.
+    /// thread, after the background checkpoint in progress: the next transaction then starts the log over.
     /// </summary>
     private void AfterCommit()
     {
@@ -50,53 +46,36 @@ internal sealed partial class MeshStore
         _checkpointer?.OnCommit(pages);
         _pagesSinceLogStart += pages;
         _pagesSinceWalCheck += pages;
-        if (_pagesSinceWalCheck >= _walCheckPages)
+        if (_pagesSinceWalCheck < _walCheckPages)
         {
-            // This connection is the only writer, so the frames in the log are at most the pages it wrote since the
-            // log started over; when it did so since the last check, at most those written since that check.
-            long generation = WalHeader.ReadGeneration(_path + "-wal");
-            if (generation != _walGeneration)
-            {
-                _walGeneration = generation;
-                _pagesSinceLogStart = _pagesSinceWalCheck;
-            }
-
-            _pagesSinceWalCheck = 0;
-            _backstopDue = _pagesSinceLogStart * _frameBytes >= _options.WalHardLimitBytes;
-        }
-
-        if (_backstopDue)
-        {
-            TryBackstopCheckpoint();
-        }
-    }
-
-    /// <summary>
-    /// Checkpoints on this thread unless a background checkpoint is in progress: then asks the checkpointer to
-    /// start no other and tries again after the next commit, rather than wait out that one's fsyncs. Past
-    /// <see cref="MeshStoreOptions.WalBlockingLimitBytes"/> it waits.
-    /// </summary>
-    private void TryBackstopCheckpoint()
-    {
-        long walBytes = _pagesSinceLogStart * _frameBytes;
-        long started = System.Diagnostics.Stopwatch.GetTimestamp();
-        if (walBytes >= _options.WalBlockingLimitBytes)
-        {
-            _checkpointGate.Enter();
-        }
-        else if (!_checkpointGate.TryEnter())
-        {
-            _checkpointer?.HoldOff();
             return;
         }
 
-        _backstopDue = false;
+        // This connection is the only writer, so the frames in the log are at most the pages it wrote since the log
+        // started over; when it did so since the last check, at most those written since that check.
+        long generation = WalHeader.ReadGeneration(_path + "-wal");
+        if (generation != _walGeneration)
+        {
+            _walGeneration = generation;
+            _pagesSinceLogStart = _pagesSinceWalCheck;
+        }
+
+        _pagesSinceWalCheck = 0;
+        long walBytes = _pagesSinceLogStart * _frameBytes;
+        if (walBytes >= _options.WalHardLimitBytes)
+        {
+            CheckpointOnWritersThread(walBytes);
+        }
+    }
+
+    private void CheckpointOnWritersThread(long walBytes)
+    {
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            int rc = raw.sqlite3_wal_checkpoint_v2(_connection.Handle, "main", raw.SQLITE_CHECKPOINT_PASSIVE, out _, out _);
-            if (rc is not (raw.SQLITE_OK or raw.SQLITE_BUSY))
+            lock (_checkpointGate)
             {
-                SqliteException.ThrowExceptionForRC(rc, _connection.Handle);
+                _checkpointPassive.Execute();
             }
         }
         catch (SqliteException ex)
@@ -104,11 +83,6 @@ internal sealed partial class MeshStore
             // The commit before it is durable: a failed checkpoint must not make the caller think otherwise.
             LogBackstopFailed(_logger, ex, _path);
             return;
-        }
-        finally
-        {
-            _checkpointGate.Exit();
-            _checkpointer?.Resume();
         }
 
         _backstopCheckpoints++;

@@ -18,23 +18,18 @@ internal sealed record MeshStoreOptions
     public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// A log this large (frames written since SQLite last started it over, checked every
-    /// <see cref="CheckpointThresholdBytes"/> of pages written) is checkpointed on the writer's thread: bounds the
-    /// WAL when the writer never pauses or the checkpointer is not running.
+    /// A log this large (frames written since SQLite last started it over) is checkpointed on the writer's thread,
+    /// after the background checkpoint in progress: bounds the WAL when the writer never pauses or the checkpointer
+    /// is not running. Checked every <see cref="CheckpointThresholdBytes"/> of pages written, so the WAL stays
+    /// below about this plus that plus one transaction.
     /// </summary>
     public long WalHardLimitBytes { get; init; } = 32L * 1024 * 1024;
 
     /// <summary>
-    /// Past <see cref="WalHardLimitBytes"/> the writer checkpoints as soon as no background checkpoint is in
-    /// progress; past this it waits for the one in progress. The WAL stays below about this plus one transaction.
+    /// SQLite's own checkpoint after a commit that leaves the WAL at least this many pages (~48 MiB at 4 KiB
+    /// pages): a last resort past <see cref="WalHardLimitBytes"/>, skipped by SQLite while another checkpoint runs.
     /// </summary>
-    public long WalBlockingLimitBytes { get; init; } = 48L * 1024 * 1024;
-
-    /// <summary>
-    /// SQLite's own checkpoint after a commit that leaves the WAL at least this many pages (~55 MiB at 4 KiB
-    /// pages): a last resort past <see cref="WalBlockingLimitBytes"/>, skipped by SQLite while another checkpoint runs.
-    /// </summary>
-    public int AutoCheckpointPages { get; init; } = 14_000;
+    public int AutoCheckpointPages { get; init; } = 12_000;
 
     /// <summary>
     /// The size SQLite cuts the WAL file back to when it starts the log over. As large as the hard limit: cutting

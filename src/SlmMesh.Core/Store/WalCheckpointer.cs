@@ -32,7 +32,6 @@ internal sealed partial class WalCheckpointer : IDisposable
     private readonly Thread _thread;
     private long _pagesSinceNudge;
     private volatile bool _stopping;
-    private volatile bool _holdingOff;
     private int _disposed;
     private int _failures;
     private int _lastFailureCode;
@@ -95,15 +94,6 @@ internal sealed partial class WalCheckpointer : IDisposable
         }
     }
 
-    /// <summary>Whether it starts no checkpoint because the writer asked it to (<see cref="HoldOff"/>).</summary>
-    internal bool IsHoldingOff => _holdingOff;
-
-    /// <summary>Starts no new checkpoint until <see cref="Resume"/>: the writer is about to run one itself.</summary>
-    public void HoldOff() => _holdingOff = true;
-
-    /// <summary>Ends <see cref="HoldOff"/>; the next nudge or the timer runs a checkpoint again.</summary>
-    public void Resume() => _holdingOff = false;
-
     /// <summary>Stops the thread (after the checkpoint in progress, if any) and closes the connection. Safe to repeat.</summary>
     public void Dispose()
     {
@@ -133,11 +123,6 @@ internal sealed partial class WalCheckpointer : IDisposable
             if (_stopping)
             {
                 return;
-            }
-
-            if (_holdingOff)
-            {
-                continue;
             }
 
             try

@@ -67,57 +67,6 @@ public sealed class WalCheckpointerTests : StoreTestBase
     }
 
     [Fact]
-    public void Past_the_hard_limit_the_writer_does_not_wait_out_a_background_checkpoint_but_holds_the_next_one_off()
-    {
-        var options = OnlyTheCheckpointer with
-        {
-            CheckpointThresholdBytes = 256 * 1024,
-            WalHardLimitBytes = 1024 * 1024,
-            WalBlockingLimitBytes = long.MaxValue,
-        };
-        using MeshStore store = MeshStore.Open(DatabasePath, new RecordingLogger(), options);
-        WalCheckpointer checkpointer = store.CheckpointerForTesting!;
-
-        // This thread plays a background checkpoint that takes long: it holds the gate (a thread-affine lock, so the
-        // writer runs on a thread of its own) while the writer floods.
-        Exception? failure = null;
-        var writer = new Thread(() =>
-        {
-            try
-            {
-                for (int batch = 0; batch < 20; batch++)
-                {
-                    WriteBatch(store, batch, rows: 100);
-                }
-            }
-            catch (Exception ex)
-            {
-                failure = ex;
-            }
-        });
-        store.CheckpointGateForTesting.Enter();
-        try
-        {
-            writer.Start();
-            Assert.True(writer.Join(PassTimeout), "the writer waited for the checkpoint in progress");
-        }
-        finally
-        {
-            store.CheckpointGateForTesting.Exit();
-        }
-
-        // Some 2 MiB written past a 1 MiB limit, no backstop yet: the checkpointer was asked to start no new one.
-        Assert.Null(failure);
-        Assert.Equal(0, store.BackstopCheckpoints);
-        Assert.True(checkpointer.IsHoldingOff);
-
-        WriteBatch(store, 20, rows: 1);
-
-        Assert.Equal(1, store.BackstopCheckpoints);
-        Assert.False(checkpointer.IsHoldingOff);
-    }
-
-    [Fact]
     public void Without_the_checkpointer_the_backstop_bounds_the_wal_of_a_writer_that_never_pauses()
     {
         var options = new MeshStoreOptions
