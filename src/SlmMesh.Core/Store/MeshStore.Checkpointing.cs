@@ -14,6 +14,7 @@ internal sealed partial class MeshStore
     private long _pagesSinceLogStart;
     private long _walGeneration = -1;
     private long _backstopCheckpoints;
+    private bool _backstopDue;
 
     /// <summary>The background checkpointer (null when disabled or when it could not start), for tests.</summary>
     internal WalCheckpointer? CheckpointerForTesting => _checkpointer;
@@ -36,9 +37,9 @@ internal sealed partial class MeshStore
     /// <summary>
     /// After every commit: tells the checkpointer how much the WAL grew, and every threshold's worth of pages
     /// reads the WAL header to learn whether SQLite started the log over meanwhile. A log grown past
-    /// <see cref="MeshStoreOptions.WalHardLimitBytes"/> without starting over (a writer that never pauses gives
-    /// the checkpointer no gap to finish in, or no checkpointer runs) is checkpointed here, on the writer's
-    /// thread, after the background checkpoint in progress: the next transaction then starts the log over.
+    /// <see cref="MeshStoreOptions.WalHardLimitBytes"/> without starting over (commits closer together than a
+    /// checkpoint takes leave the checkpointer no gap to finish in, or no checkpointer runs) is checkpointed on
+    /// the writer's thread before its next batch (<see cref="CheckpointIfDue"/>).
     /// </summary>
     private void AfterCommit()
     {
@@ -61,15 +62,23 @@ internal sealed partial class MeshStore
         }
 
         _pagesSinceWalCheck = 0;
-        long walBytes = _pagesSinceLogStart * _frameBytes;
-        if (walBytes >= _options.WalHardLimitBytes)
-        {
-            CheckpointOnWritersThread(walBytes);
-        }
+        _backstopDue = _pagesSinceLogStart * _frameBytes >= _options.WalHardLimitBytes;
     }
 
-    private void CheckpointOnWritersThread(long walBytes)
+    /// <summary>
+    /// Before a batch, not after the commit that found it due: the caller answers that commit's requests first.
+    /// Waits for the background checkpoint in progress, then copies the rest; the batch about to begin then
+    /// starts the log over.
+    /// </summary>
+    private void CheckpointIfDue()
     {
+        if (!_backstopDue)
+        {
+            return;
+        }
+
+        _backstopDue = false;
+        long walBytes = _pagesSinceLogStart * _frameBytes;
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
@@ -80,7 +89,7 @@ internal sealed partial class MeshStore
         }
         catch (SqliteException ex)
         {
-            // The commit before it is durable: a failed checkpoint must not make the caller think otherwise.
+            // No reason to refuse the batch: the log grows on, and the next check tries again.
             LogBackstopFailed(_logger, ex, _path);
             return;
         }

@@ -76,6 +76,7 @@ internal sealed partial class MeshStore : IDisposable
             throw new InvalidOperationException("A batch is already open.");
         }
 
+        CheckpointIfDue();
         _begin.Execute();
     }
 
