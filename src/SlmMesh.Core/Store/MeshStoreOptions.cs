@@ -8,7 +8,7 @@ internal sealed record MeshStoreOptions
     /// <summary>The broker's settings.</summary>
     public static MeshStoreOptions Default { get; } = new();
 
-    /// <summary>Whether a background thread checkpoints the WAL (off: only SQLite's backstop on the writer's thread does).</summary>
+    /// <summary>Whether a background thread checkpoints the WAL (off: only the backstops on the writer's thread do).</summary>
     public bool BackgroundCheckpoints { get; init; } = true;
 
     /// <summary>WAL growth (pages written since the last nudge, in bytes) that wakes the checkpointer.</summary>
@@ -18,10 +18,11 @@ internal sealed record MeshStoreOptions
     public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// A log this large (frames written since SQLite last started it over) is checkpointed on the writer's thread,
-    /// after the background checkpoint in progress: bounds the WAL when the writer never pauses or the checkpointer
-    /// is not running. Checked every <see cref="CheckpointThresholdBytes"/> of pages written, so the WAL stays
-    /// below about this plus that plus one transaction.
+    /// A log this large (frames written since SQLite last started it over) is checkpointed on the writer's thread
+    /// before its next batch, after the background checkpoint in progress: bounds the WAL when commits come too close
+    /// together for a background checkpoint to finish between two, or the checkpointer is not running. Checked every
+    /// <see cref="CheckpointThresholdBytes"/> of pages written, so the WAL stays below about this plus that plus one
+    /// transaction.
     /// </summary>
     public long WalHardLimitBytes { get; init; } = 32L * 1024 * 1024;
 
