@@ -44,6 +44,9 @@ public sealed partial class MeshBroker : IAsyncDisposable
     /// <summary>Open connections, including ones still in their handshake.</summary>
     public int ConnectionCount => _listener.ConnectionCount;
 
+    /// <summary>The broker's store, for tests that provoke storage faults. Nothing else may use it: it belongs to the engine's thread.</summary>
+    internal MeshStore StoreForTesting => _store;
+
     /// <summary>Completes as soon as the engine decides to stop (before the connections are closed).</summary>
     internal Task<string> EngineStopped => _engine.Stopped;
 

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace SlmMesh.Store;
 
 internal sealed partial class MeshStore
@@ -7,64 +5,74 @@ internal sealed partial class MeshStore
     // Rows read per query while a filter is applied: bounds memory whatever the table holds.
     private const int EventPageSize = 512;
 
-    private SqliteCommand _appendEvent = null!;
-    private SqliteCommand _readEvents = null!;
-    private SqliteCommand _lastEventId = null!;
-    private SqliteCommand _countEvents = null!;
+    private SqliteStatement _appendEvent = null!;
+    private SqliteStatement _readEvents = null!;
+    private SqliteStatement _lastEventId = null!;
+    private SqliteStatement _countEvents = null!;
 
     /// <summary>Appends an event; returns it with its id (strictly greater than any id ever returned, even after pruning).</summary>
     public MeshEvent AppendEvent(string type, string? peerId, string data, long createdAt)
     {
-        SqliteParameterCollection p = _appendEvent.Parameters;
-        p["@type"].Value = type;
-        p["@peer_id"].Value = DbValue(peerId);
-        p["@data"].Value = data;
-        p["@created_at"].Value = createdAt;
-        long id = (long)_appendEvent.ExecuteScalar()!;
+        SqliteStatement s = _appendEvent;
+        s.Bind(1, type);
+        s.Bind(2, peerId);
+        s.Bind(3, data);
+        s.Bind(4, createdAt);
+        long id = s.ExecuteInt64();
         return new MeshEvent { Id = id, Type = type, PeerId = peerId, Data = data, CreatedAt = createdAt };
     }
 
     /// <summary>Events with id greater than <paramref name="afterId"/>, oldest first, at most <paramref name="limit"/>, only those whose type <paramref name="filter"/> accepts (null: all).</summary>
     public IReadOnlyList<MeshEvent> ReadEvents(long afterId, int limit, Func<string, bool>? filter)
     {
-        var events = new List<MeshEvent>();
+        var events = new List<MeshEvent>(Math.Min(Math.Max(limit, 0), 64));
         if (limit <= 0)
         {
             return events;
         }
 
+        SqliteStatement s = _readEvents;
         int pageSize = filter is null ? limit : EventPageSize;
         long cursor = afterId;
+        string? lastType = null;
+        string? lastPeer = null;
         while (true)
         {
-            _readEvents.Parameters["@after"].Value = cursor;
-            _readEvents.Parameters["@limit"].Value = pageSize;
+            s.Bind(1, cursor);
+            s.Bind(2, pageSize);
             int read = 0;
-            using (SqliteDataReader reader = _readEvents.ExecuteReader())
+            try
             {
-                while (reader.Read())
+                while (s.Step())
                 {
                     read++;
-                    cursor = reader.GetInt64(0);
-                    string type = reader.GetString(1);
+                    cursor = s.GetInt64(0);
+                    string type = s.GetString(1, lastType);
+                    lastType = type;
                     if (filter is not null && !filter(type))
                     {
                         continue;
                     }
 
+                    string? peerId = s.GetNullableString(2, lastPeer);
+                    lastPeer = peerId ?? lastPeer;
                     events.Add(new MeshEvent
                     {
                         Id = cursor,
                         Type = type,
-                        PeerId = GetNullableString(reader, 2),
-                        Data = reader.GetString(3),
-                        CreatedAt = reader.GetInt64(4),
+                        PeerId = peerId,
+                        Data = s.GetString(3),
+                        CreatedAt = s.GetInt64(4),
                     });
                     if (events.Count == limit)
                     {
                         return events;
                     }
                 }
+            }
+            finally
+            {
+                s.Reset();
             }
 
             if (read < pageSize)
@@ -75,10 +83,10 @@ internal sealed partial class MeshStore
     }
 
     /// <summary>The newest event id (0 when none was ever appended).</summary>
-    public long LastEventId() => (long)_lastEventId.ExecuteScalar()!;
+    public long LastEventId() => _lastEventId.ExecuteInt64();
 
     /// <summary>Stored events.</summary>
-    public long CountEvents() => (long)_countEvents.ExecuteScalar()!;
+    public long CountEvents() => _countEvents.ExecuteInt64();
 
     private void PrepareEventStatements()
     {

@@ -1,59 +1,57 @@
-using Microsoft.Data.Sqlite;
-
 namespace SlmMesh.Store;
 
 internal sealed partial class MeshStore
 {
-    private SqliteCommand _upsertLock = null!;
-    private SqliteCommand _raiseFencing = null!;
-    private SqliteCommand _deleteLock = null!;
-    private SqliteCommand _loadLocks = null!;
-    private SqliteCommand _nextFencingToken = null!;
+    private SqliteStatement _upsertLock = null!;
+    private SqliteStatement _raiseFencing = null!;
+    private SqliteStatement _deleteLock = null!;
+    private SqliteStatement _loadLocks = null!;
+    private SqliteStatement _nextFencingToken = null!;
 
     /// <summary>Inserts or replaces a lock (keyed by path).</summary>
     /// <remarks>Also records its fencing token as granted, so <see cref="NextFencingToken"/> never hands it out again.</remarks>
     public void UpsertLock(LockInfo lockInfo)
     {
         ArgumentNullException.ThrowIfNull(lockInfo);
-        SqliteParameterCollection p = _upsertLock.Parameters;
-        p["@path"].Value = lockInfo.Path;
-        p["@glob"].Value = lockInfo.IsGlob;
-        p["@holder_id"].Value = lockInfo.HolderId;
-        p["@holder_name"].Value = lockInfo.HolderName;
-        p["@reason"].Value = DbValue(lockInfo.Reason);
-        p["@fencing_token"].Value = lockInfo.FencingToken;
-        p["@acquired_at"].Value = lockInfo.AcquiredAt;
-        p["@expires_at"].Value = lockInfo.ExpiresAt;
-        _upsertLock.ExecuteNonQuery();
-        _raiseFencing.Parameters["@path"].Value = lockInfo.Path;
-        _raiseFencing.Parameters["@token"].Value = lockInfo.FencingToken;
-        _raiseFencing.ExecuteNonQuery();
+        SqliteStatement s = _upsertLock;
+        s.Bind(1, lockInfo.Path);
+        s.Bind(2, lockInfo.IsGlob);
+        s.Bind(3, lockInfo.HolderId);
+        s.Bind(4, lockInfo.HolderName);
+        s.Bind(5, lockInfo.Reason);
+        s.Bind(6, lockInfo.FencingToken);
+        s.Bind(7, lockInfo.AcquiredAt);
+        s.Bind(8, lockInfo.ExpiresAt);
+        s.Execute();
+        _raiseFencing.Bind(1, lockInfo.Path);
+        _raiseFencing.Bind(2, lockInfo.FencingToken);
+        _raiseFencing.Execute();
     }
 
     /// <summary>Deletes a lock; false when none was stored for the path.</summary>
     public bool DeleteLock(string path)
     {
-        _deleteLock.Parameters["@path"].Value = path;
-        return _deleteLock.ExecuteNonQuery() > 0;
+        _deleteLock.Bind(1, path);
+        return _deleteLock.Execute() > 0;
     }
 
     /// <summary>All stored locks (expired ones included: the caller decides).</summary>
     public IReadOnlyList<LockInfo> LoadLocks()
     {
         var locks = new List<LockInfo>();
-        using SqliteDataReader reader = _loadLocks.ExecuteReader();
-        while (reader.Read())
+        SqliteStatement s = _loadLocks;
+        while (s.Step())
         {
             locks.Add(new LockInfo
             {
-                Path = reader.GetString(0),
-                IsGlob = reader.GetBoolean(1),
-                HolderId = reader.GetString(2),
-                HolderName = reader.GetString(3),
-                Reason = GetNullableString(reader, 4),
-                FencingToken = reader.GetInt64(5),
-                AcquiredAt = reader.GetInt64(6),
-                ExpiresAt = reader.GetInt64(7),
+                Path = s.GetString(0),
+                IsGlob = s.GetBoolean(1),
+                HolderId = s.GetString(2),
+                HolderName = s.GetString(3),
+                Reason = s.GetNullableString(4),
+                FencingToken = s.GetInt64(5),
+                AcquiredAt = s.GetInt64(6),
+                ExpiresAt = s.GetInt64(7),
             });
         }
 
@@ -64,8 +62,8 @@ internal sealed partial class MeshStore
     /// <remarks>The token is reserved (persisted) when returned: asking twice gives two different tokens.</remarks>
     public long NextFencingToken(string path)
     {
-        _nextFencingToken.Parameters["@path"].Value = path;
-        return (long)_nextFencingToken.ExecuteScalar()!;
+        _nextFencingToken.Bind(1, path);
+        return _nextFencingToken.ExecuteInt64();
     }
 
     private void PrepareLockStatements()

@@ -15,4 +15,10 @@ internal sealed partial class MeshStore
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Closing the database {Path} did not finish cleanly")]
     private static partial void LogCloseFailed(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The WAL of {Path} holds up to {WalBytes} bytes without starting over; checkpointed it on the writer's thread in {Milliseconds:F1} ms")]
+    private static partial void LogBackstopCheckpoint(ILogger logger, string path, long walBytes, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpointing the WAL of {Path} on the writer's thread failed; writes go on and it is tried again after more writes")]
+    private static partial void LogBackstopFailed(ILogger logger, Exception exception, string path);
 }

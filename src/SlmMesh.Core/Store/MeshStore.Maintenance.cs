@@ -1,15 +1,13 @@
-using Microsoft.Data.Sqlite;
-
 namespace SlmMesh.Store;
 
 internal sealed partial class MeshStore
 {
-    private SqliteCommand _pruneRead = null!;
-    private SqliteCommand _pruneExpired = null!;
-    private SqliteCommand _pruneEvents = null!;
-    private SqliteCommand _checkpointPassive = null!;
-    private SqliteCommand _checkpointTruncate = null!;
-    private SqliteCommand _vacuum = null!;
+    private SqliteStatement _pruneRead = null!;
+    private SqliteStatement _pruneExpired = null!;
+    private SqliteStatement _pruneEvents = null!;
+    private SqliteStatement _checkpointPassive = null!;
+    private SqliteStatement _checkpointTruncate = null!;
+    private SqliteStatement _vacuum = null!;
 
     /// <summary>
     /// Deletes read copies read before <paramref name="readBefore"/>, copies expired before <paramref name="now"/>,
@@ -19,16 +17,16 @@ internal sealed partial class MeshStore
     public (long Messages, long Events) Prune(long now, long readBefore, long eventsBefore)
     {
         ThrowIfInBatch(nameof(Prune));
-        _begin.ExecuteNonQuery();
+        _begin.Execute();
         try
         {
-            _pruneRead.Parameters["@before"].Value = readBefore;
-            long messages = _pruneRead.ExecuteNonQuery();
-            _pruneExpired.Parameters["@now"].Value = now;
-            messages += _pruneExpired.ExecuteNonQuery();
-            _pruneEvents.Parameters["@before"].Value = eventsBefore;
-            long events = _pruneEvents.ExecuteNonQuery();
-            _commit.ExecuteNonQuery();
+            _pruneRead.Bind(1, readBefore);
+            long messages = _pruneRead.Execute();
+            _pruneExpired.Bind(1, now);
+            messages += _pruneExpired.Execute();
+            _pruneEvents.Bind(1, eventsBefore);
+            long events = _pruneEvents.Execute();
+            Commit();
             return (messages, events);
         }
         catch
@@ -39,11 +37,17 @@ internal sealed partial class MeshStore
     }
 
     /// <summary>Checkpoints the WAL; with <paramref name="truncate"/>, truncates it to zero bytes.</summary>
-    /// <remarks>Throws <see cref="InvalidOperationException"/> inside a batch. A checkpoint that other readers hold back is not an error.</remarks>
+    /// <remarks>
+    /// Throws <see cref="InvalidOperationException"/> inside a batch. A checkpoint that other readers hold back is not
+    /// an error. Runs on the caller's thread, after the background checkpoint in progress, if any.
+    /// </remarks>
     public void Checkpoint(bool truncate)
     {
         ThrowIfInBatch(nameof(Checkpoint));
-        (truncate ? _checkpointTruncate : _checkpointPassive).ExecuteNonQuery();
+        lock (_checkpointGate)
+        {
+            (truncate ? _checkpointTruncate : _checkpointPassive).Execute();
+        }
     }
 
     /// <summary>Rebuilds the database file to reclaim free pages (VACUUM).</summary>
@@ -51,7 +55,7 @@ internal sealed partial class MeshStore
     public void Compact()
     {
         ThrowIfInBatch(nameof(Compact));
-        _vacuum.ExecuteNonQuery();
+        _vacuum.Execute();
         Checkpoint(truncate: true);
     }
 

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace SlmMesh.Store;
 
 internal sealed partial class MeshStore
@@ -7,41 +5,48 @@ internal sealed partial class MeshStore
     private const string MessageColumns =
         "id, sender, sender_name, recipient, broadcast, type, payload, reply_to, created_at, expires_at, read_at";
 
-    private SqliteCommand _insertMessage = null!;
-    private SqliteCommand _getMessage = null!;
-    private SqliteCommand _getUnread = null!;
-    private SqliteCommand _queryInboxAll = null!;
-    private SqliteCommand _queryInboxUnread = null!;
-    private SqliteCommand _markRead = null!;
-    private SqliteCommand _countMessages = null!;
-    private SqliteCommand _countUnread = null!;
+    private SqliteStatement _insertMessage = null!;
+    private SqliteStatement _getMessage = null!;
+    private SqliteStatement _getUnread = null!;
+    private SqliteStatement _queryInboxAll = null!;
+    private SqliteStatement _queryInboxUnread = null!;
+    private SqliteStatement _markRead = null!;
+    private SqliteStatement _countMessages = null!;
+    private SqliteStatement _countUnread = null!;
 
     /// <summary>Stores one copy; false when a copy with the same (id, recipient) exists (a retried send).</summary>
     public bool InsertMessage(MeshMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        SqliteParameterCollection p = _insertMessage.Parameters;
-        p["@id"].Value = message.Id;
-        p["@sender"].Value = message.From;
-        p["@sender_name"].Value = message.FromName;
-        p["@recipient"].Value = message.To;
-        p["@broadcast"].Value = message.Broadcast;
-        p["@type"].Value = message.Type;
-        p["@payload"].Value = message.Payload;
-        p["@reply_to"].Value = DbValue(message.ReplyTo);
-        p["@created_at"].Value = message.CreatedAt;
-        p["@expires_at"].Value = message.ExpiresAt;
-        p["@read_at"].Value = DbValue(message.ReadAt);
-        return _insertMessage.ExecuteNonQuery() > 0;
+        SqliteStatement s = _insertMessage;
+        s.Bind(1, message.Id);
+        s.Bind(2, message.From);
+        s.Bind(3, message.FromName);
+        s.Bind(4, message.To);
+        s.Bind(5, message.Broadcast);
+        s.Bind(6, message.Type);
+        s.Bind(7, message.Payload);
+        s.Bind(8, message.ReplyTo);
+        s.Bind(9, message.CreatedAt);
+        s.Bind(10, message.ExpiresAt);
+        s.Bind(11, message.ReadAt);
+        return s.Execute() > 0;
     }
 
     /// <summary>The copy of message <paramref name="id"/> for <paramref name="recipient"/>, or null.</summary>
     public MeshMessage? GetMessage(string id, string recipient)
     {
-        _getMessage.Parameters["@id"].Value = id;
-        _getMessage.Parameters["@recipient"].Value = recipient;
-        using SqliteDataReader reader = _getMessage.ExecuteReader();
-        return reader.Read() ? ReadMessage(reader) : null;
+        SqliteStatement s = _getMessage;
+        s.Bind(1, id);
+        s.Bind(2, recipient);
+        try
+        {
+            return s.Step() ? ReadMessage(s, previous: null) : null;
+        }
+        finally
+        {
+            s.Reset();
+        }
     }
 
     /// <summary>Unread, unexpired copies for a recipient, oldest first.</summary>
@@ -52,10 +57,11 @@ internal sealed partial class MeshStore
             return [];
         }
 
-        _getUnread.Parameters["@recipient"].Value = recipient;
-        _getUnread.Parameters["@now"].Value = now;
-        _getUnread.Parameters["@limit"].Value = limit;
-        return ReadMessages(_getUnread, newestFirst: false);
+        SqliteStatement s = _getUnread;
+        s.Bind(1, recipient);
+        s.Bind(2, now);
+        s.Bind(3, limit);
+        return ReadMessages(s, limit, newestFirst: false);
     }
 
     /// <summary>
@@ -70,12 +76,12 @@ internal sealed partial class MeshStore
         }
 
         // Two statements rather than "@unreadOnly = 0 OR read_at IS NULL": only a literal condition can use the partial index.
-        SqliteCommand command = unreadOnly ? _queryInboxUnread : _queryInboxAll;
-        command.Parameters["@recipient"].Value = recipient;
-        command.Parameters["@from"].Value = DbValue(from);
-        command.Parameters["@now"].Value = now;
-        command.Parameters["@limit"].Value = limit;
-        return ReadMessages(command, newestFirst: true);
+        SqliteStatement s = unreadOnly ? _queryInboxUnread : _queryInboxAll;
+        s.Bind(1, recipient);
+        s.Bind(2, now);
+        s.Bind(3, from);
+        s.Bind(4, limit);
+        return ReadMessages(s, limit, newestFirst: true);
     }
 
     /// <summary>Marks the recipient's unread copies with these ids read at <paramref name="now"/>; returns how many changed.</summary>
@@ -87,23 +93,24 @@ internal sealed partial class MeshStore
         bool ownTransaction = ids.Count > 1 && !InTransaction;
         if (ownTransaction)
         {
-            _begin.ExecuteNonQuery();
+            _begin.Execute();
         }
 
         try
         {
             int changed = 0;
-            _markRead.Parameters["@recipient"].Value = recipient;
-            _markRead.Parameters["@now"].Value = now;
+            SqliteStatement s = _markRead;
+            s.Bind(1, now);
+            s.Bind(3, recipient);
             foreach (string id in ids)
             {
-                _markRead.Parameters["@id"].Value = id;
-                changed += _markRead.ExecuteNonQuery();
+                s.Bind(2, id);
+                changed += s.Execute();
             }
 
             if (ownTransaction)
             {
-                _commit.ExecuteNonQuery();
+                Commit();
             }
 
             return changed;
@@ -120,24 +127,23 @@ internal sealed partial class MeshStore
     }
 
     /// <summary>All stored copies.</summary>
-    public long CountMessages() => (long)_countMessages.ExecuteScalar()!;
+    public long CountMessages() => _countMessages.ExecuteInt64();
 
     /// <summary>Unread, unexpired copies.</summary>
     public long CountUnread(long now)
     {
-        _countUnread.Parameters["@now"].Value = now;
-        return (long)_countUnread.ExecuteScalar()!;
+        _countUnread.Bind(1, now);
+        return _countUnread.ExecuteInt64();
     }
 
-    private static List<MeshMessage> ReadMessages(SqliteCommand command, bool newestFirst)
+    private static List<MeshMessage> ReadMessages(SqliteStatement statement, int limit, bool newestFirst)
     {
-        var messages = new List<MeshMessage>();
-        using (SqliteDataReader reader = command.ExecuteReader())
+        var messages = new List<MeshMessage>(Math.Min(limit, 64));
+        MeshMessage? previous = null;
+        while (statement.Step())
         {
-            while (reader.Read())
-            {
-                messages.Add(ReadMessage(reader));
-            }
+            previous = ReadMessage(statement, previous);
+            messages.Add(previous);
         }
 
         if (newestFirst)
@@ -148,19 +154,20 @@ internal sealed partial class MeshStore
         return messages;
     }
 
-    private static MeshMessage ReadMessage(SqliteDataReader reader) => new()
+    /// <summary>Reads the current row; strings equal to the previous row's are shared rather than allocated again.</summary>
+    private static MeshMessage ReadMessage(SqliteStatement s, MeshMessage? previous) => new()
     {
-        Id = reader.GetString(0),
-        From = reader.GetString(1),
-        FromName = reader.GetString(2),
-        To = reader.GetString(3),
-        Broadcast = reader.GetBoolean(4),
-        Type = reader.GetString(5),
-        Payload = reader.GetString(6),
-        ReplyTo = GetNullableString(reader, 7),
-        CreatedAt = reader.GetInt64(8),
-        ExpiresAt = reader.GetInt64(9),
-        ReadAt = reader.IsDBNull(10) ? null : reader.GetInt64(10),
+        Id = s.GetString(0),
+        From = s.GetString(1, previous?.From),
+        FromName = s.GetString(2, previous?.FromName),
+        To = s.GetString(3, previous?.To),
+        Broadcast = s.GetBoolean(4),
+        Type = s.GetString(5, previous?.Type),
+        Payload = s.GetString(6),
+        ReplyTo = s.GetNullableString(7),
+        CreatedAt = s.GetInt64(8),
+        ExpiresAt = s.GetInt64(9),
+        ReadAt = s.GetNullableInt64(10),
     };
 
     private void PrepareMessageStatements()
@@ -190,17 +197,17 @@ internal sealed partial class MeshStore
             WHERE recipient = @recipient AND expires_at > @now AND (@from IS NULL OR sender = @from)
             ORDER BY seq DESC LIMIT @limit
             """,
-            "@recipient", "@from", "@now", "@limit");
+            "@recipient", "@now", "@from", "@limit");
         _queryInboxUnread = Prepare(
             $"""
             SELECT {MessageColumns} FROM messages INDEXED BY messages_unread
             WHERE recipient = @recipient AND read_at IS NULL AND expires_at > @now AND (@from IS NULL OR sender = @from)
             ORDER BY seq DESC LIMIT @limit
             """,
-            "@recipient", "@from", "@now", "@limit");
+            "@recipient", "@now", "@from", "@limit");
         _markRead = Prepare(
             "UPDATE messages SET read_at = @now WHERE id = @id AND recipient = @recipient AND read_at IS NULL",
-            "@id", "@recipient", "@now");
+            "@now", "@id", "@recipient");
         _countMessages = Prepare("SELECT count(*) FROM messages");
         _countUnread = Prepare(
             "SELECT count(*) FROM messages INDEXED BY messages_unread WHERE read_at IS NULL AND expires_at > @now", "@now");

@@ -8,24 +8,11 @@ internal sealed partial class MeshStore
 {
     private const int BusyTimeoutMs = 5000;
 
-    // Bounds the WAL: checkpoint every ~4 MiB of pages, and truncate the file back to this after a checkpoint.
-    private const int WalAutoCheckpointPages = 1000;
-    private const long JournalSizeLimitBytes = 64L * 1024 * 1024;
-
-    private static MeshStore OpenOnce(string path, ILogger logger)
+    private static MeshStore OpenOnce(string path, MeshStoreOptions options, ILogger logger)
     {
         CreateFileIfMissing(path);
         ThrowIfNotSqlite(path);
-        string connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            // A pooled connection would keep the file open after Dispose, so it could not be moved aside.
-            Pooling = false,
-            DefaultTimeout = BusyTimeoutMs / 1000,
-        }.ToString();
-
-        var store = new MeshStore(path, new SqliteConnection(connectionString), logger);
+        var store = new MeshStore(path, new SqliteConnection(ConnectionString(path, SqliteOpenMode.ReadWriteCreate)), options, logger);
         try
         {
             store._connection.Open();
@@ -34,6 +21,7 @@ internal sealed partial class MeshStore
             store.Migrate();
             store.PrepareStatements();
             RestrictSidecarFiles(path);
+            store.StartCheckpointer();
             return store;
         }
         catch (Exception ex)
@@ -47,6 +35,16 @@ internal sealed partial class MeshStore
             throw;
         }
     }
+
+    /// <summary>Connection strings for this store's connections (the engine's and the checkpointer's).</summary>
+    internal static string ConnectionString(string path, SqliteOpenMode mode) => new SqliteConnectionStringBuilder
+    {
+        DataSource = path,
+        Mode = mode,
+        // A pooled connection would keep the file open after Dispose, so it could not be moved aside.
+        Pooling = false,
+        DefaultTimeout = BusyTimeoutMs / 1000,
+    }.ToString();
 
     /// <summary>
     /// Rejects a file without the SQLite header before SQLite sees it: SQLite would adopt a -wal beside it
@@ -95,8 +93,12 @@ internal sealed partial class MeshStore
 
         ExecuteScalar("PRAGMA synchronous = NORMAL");
         ExecuteScalar("PRAGMA foreign_keys = OFF");
-        ExecuteScalar($"PRAGMA journal_size_limit = {JournalSizeLimitBytes}");
-        ExecuteScalar($"PRAGMA wal_autocheckpoint = {WalAutoCheckpointPages}");
+
+        // WalCheckpointer copies the WAL into the database on its own thread, and AfterCommit bounds the log
+        // when that is not enough. SQLite's own checkpoint after a commit (on this, the engine's, thread) is
+        // only a last resort above both. When SQLite starts the log over, it cuts the file to journal_size_limit.
+        ExecuteScalar($"PRAGMA journal_size_limit = {_options.JournalSizeLimitBytes}");
+        ExecuteScalar($"PRAGMA wal_autocheckpoint = {_options.AutoCheckpointPages}");
         ExecuteScalar("PRAGMA temp_store = MEMORY");
     }
 

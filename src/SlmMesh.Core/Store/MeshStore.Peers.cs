@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace SlmMesh.Store;
 
 internal sealed partial class MeshStore
@@ -7,59 +5,59 @@ internal sealed partial class MeshStore
     private const string PeerColumns =
         "id, name, agent_type, pid, agent_pid, cwd, git_root, git_branch, summary, connected_at, last_seen, ephemeral";
 
-    private SqliteCommand _upsertPeer = null!;
-    private SqliteCommand _deletePeer = null!;
-    private SqliteCommand _loadPeers = null!;
+    private SqliteStatement _upsertPeer = null!;
+    private SqliteStatement _deletePeer = null!;
+    private SqliteStatement _loadPeers = null!;
 
     /// <summary>Inserts or replaces a peer.</summary>
     public void UpsertPeer(PeerInfo peer, bool ephemeral)
     {
         ArgumentNullException.ThrowIfNull(peer);
-        SqliteParameterCollection p = _upsertPeer.Parameters;
-        p["@id"].Value = peer.Id;
-        p["@name"].Value = peer.Name;
-        p["@agent_type"].Value = peer.AgentType;
-        p["@pid"].Value = peer.ProcessId;
-        p["@agent_pid"].Value = peer.AgentProcessId;
-        p["@cwd"].Value = peer.Cwd;
-        p["@git_root"].Value = DbValue(peer.GitRoot);
-        p["@git_branch"].Value = DbValue(peer.GitBranch);
-        p["@summary"].Value = DbValue(peer.Summary);
-        p["@connected_at"].Value = peer.ConnectedAt;
-        p["@last_seen"].Value = peer.LastSeen;
-        p["@ephemeral"].Value = ephemeral;
-        _upsertPeer.ExecuteNonQuery();
+        SqliteStatement s = _upsertPeer;
+        s.Bind(1, peer.Id);
+        s.Bind(2, peer.Name);
+        s.Bind(3, peer.AgentType);
+        s.Bind(4, peer.ProcessId);
+        s.Bind(5, peer.AgentProcessId);
+        s.Bind(6, peer.Cwd);
+        s.Bind(7, peer.GitRoot);
+        s.Bind(8, peer.GitBranch);
+        s.Bind(9, peer.Summary);
+        s.Bind(10, peer.ConnectedAt);
+        s.Bind(11, peer.LastSeen);
+        s.Bind(12, ephemeral);
+        s.Execute();
     }
 
     /// <summary>Deletes a peer; false when it did not exist.</summary>
     public bool DeletePeer(string id)
     {
-        _deletePeer.Parameters["@id"].Value = id;
-        return _deletePeer.ExecuteNonQuery() > 0;
+        _deletePeer.Bind(1, id);
+        return _deletePeer.Execute() > 0;
     }
 
     /// <summary>All stored peers with their ephemeral flag, ordered by connectedAt.</summary>
     public IReadOnlyList<(PeerInfo Peer, bool Ephemeral)> LoadPeers()
     {
         var peers = new List<(PeerInfo, bool)>();
-        using SqliteDataReader reader = _loadPeers.ExecuteReader();
-        while (reader.Read())
+        SqliteStatement s = _loadPeers;
+        while (s.Step())
         {
             var peer = new PeerInfo
             {
-                Id = reader.GetString(0),
-                Name = reader.GetString(1),
-                AgentType = reader.GetString(2),
-                ProcessId = reader.GetInt32(3),
-                AgentProcessId = reader.GetInt32(4),
-                Cwd = reader.GetString(5),
-                GitRoot = GetNullableString(reader, 6),
-                GitBranch = GetNullableString(reader, 7),
-                Summary = GetNullableString(reader, 8),
-                ConnectedAt = reader.GetInt64(9),
-                LastSeen = reader.GetInt64(10),
+                Id = s.GetString(0),
+                Name = s.GetString(1),
+                AgentType = s.GetString(2),
+                ProcessId = s.GetInt32(3),
+                AgentProcessId = s.GetInt32(4),
+                Cwd = s.GetString(5),
+                GitRoot = s.GetNullableString(6),
+                GitBranch = s.GetNullableString(7),
+                Summary = s.GetNullableString(8),
+                ConnectedAt = s.GetInt64(9),
+                LastSeen = s.GetInt64(10),
             };
-            peers.Add((peer, reader.GetBoolean(11)));
+            peers.Add((peer, s.GetBoolean(11)));
         }
 
         return peers;

@@ -1,18 +1,16 @@
-using Microsoft.Data.Sqlite;
-
 namespace SlmMesh.Store;
 
 internal sealed partial class MeshStore
 {
     private const string StateColumns = "namespace, key, value, version, updated_by, updated_at";
 
-    private SqliteCommand _getState = null!;
-    private SqliteCommand _putState = null!;
-    private SqliteCommand _listState = null!;
-    private SqliteCommand _listStateNamespace = null!;
-    private SqliteCommand _listStateRange = null!;
-    private SqliteCommand _listStatePrefixScan = null!;
-    private SqliteCommand _countState = null!;
+    private SqliteStatement _getState = null!;
+    private SqliteStatement _putState = null!;
+    private SqliteStatement _listState = null!;
+    private SqliteStatement _listStateNamespace = null!;
+    private SqliteStatement _listStateRange = null!;
+    private SqliteStatement _listStatePrefixScan = null!;
+    private SqliteStatement _countState = null!;
 
     /// <summary>
     /// A key's row, tombstones included: (entry, deleted). Null when the key was never written.
@@ -20,10 +18,17 @@ internal sealed partial class MeshStore
     /// </summary>
     public (StateEntry Entry, bool Deleted)? GetState(string @namespace, string key)
     {
-        _getState.Parameters["@namespace"].Value = @namespace;
-        _getState.Parameters["@key"].Value = key;
-        using SqliteDataReader reader = _getState.ExecuteReader();
-        return reader.Read() ? (ReadStateEntry(reader), reader.GetBoolean(6)) : null;
+        SqliteStatement s = _getState;
+        s.Bind(1, @namespace);
+        s.Bind(2, key);
+        try
+        {
+            return s.Step() ? (ReadStateEntry(s, previous: null), s.GetBoolean(6)) : null;
+        }
+        finally
+        {
+            s.Reset();
+        }
     }
 
     /// <summary>Writes a live value (insert or replace).</summary>
@@ -46,42 +51,46 @@ internal sealed partial class MeshStore
             return [];
         }
 
-        SqliteCommand command;
+        // Parameters come in this order in every variant: namespace, then lower/upper or prefix, then limit.
+        SqliteStatement s;
+        int next = 1;
         string? upper = string.IsNullOrEmpty(prefix) ? null : PrefixUpperBound(prefix);
         if (string.IsNullOrEmpty(prefix))
         {
-            command = @namespace is null ? _listState : _listStateNamespace;
+            s = @namespace is null ? _listState : _listStateNamespace;
+            if (@namespace is not null)
+            {
+                s.Bind(next++, @namespace);
+            }
         }
         else if (@namespace is not null && upper is not null)
         {
-            command = _listStateRange;
-            command.Parameters["@lower"].Value = prefix;
-            command.Parameters["@upper"].Value = upper;
+            s = _listStateRange;
+            s.Bind(next++, @namespace);
+            s.Bind(next++, prefix);
+            s.Bind(next++, upper);
         }
         else
         {
-            command = _listStatePrefixScan;
-            command.Parameters["@prefix"].Value = prefix;
+            s = _listStatePrefixScan;
+            s.Bind(next++, @namespace);
+            s.Bind(next++, prefix);
         }
 
-        if (command != _listState)
+        s.Bind(next, limit);
+        var entries = new List<StateEntry>(Math.Min(limit, 64));
+        StateEntry? previous = null;
+        while (s.Step())
         {
-            command.Parameters["@namespace"].Value = DbValue(@namespace);
-        }
-
-        command.Parameters["@limit"].Value = limit;
-        var entries = new List<StateEntry>();
-        using SqliteDataReader reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            entries.Add(ReadStateEntry(reader));
+            previous = ReadStateEntry(s, previous);
+            entries.Add(previous);
         }
 
         return entries;
     }
 
     /// <summary>Live keys.</summary>
-    public long CountState() => (long)_countState.ExecuteScalar()!;
+    public long CountState() => _countState.ExecuteInt64();
 
     /// <summary>
     /// The least string above every string that starts with <paramref name="prefix"/>, in SQLite's BINARY
@@ -111,25 +120,26 @@ internal sealed partial class MeshStore
 
     private void WriteState(string @namespace, string key, string value, long version, string updatedBy, long updatedAt, bool deleted)
     {
-        SqliteParameterCollection p = _putState.Parameters;
-        p["@namespace"].Value = @namespace;
-        p["@key"].Value = key;
-        p["@value"].Value = value;
-        p["@version"].Value = version;
-        p["@updated_by"].Value = updatedBy;
-        p["@updated_at"].Value = updatedAt;
-        p["@deleted"].Value = deleted;
-        _putState.ExecuteNonQuery();
+        SqliteStatement s = _putState;
+        s.Bind(1, @namespace);
+        s.Bind(2, key);
+        s.Bind(3, value);
+        s.Bind(4, version);
+        s.Bind(5, updatedBy);
+        s.Bind(6, updatedAt);
+        s.Bind(7, deleted);
+        s.Execute();
     }
 
-    private static StateEntry ReadStateEntry(SqliteDataReader reader) => new()
+    /// <summary>Reads the current row; a namespace or writer equal to the previous row's is shared, not allocated again.</summary>
+    private static StateEntry ReadStateEntry(SqliteStatement s, StateEntry? previous) => new()
     {
-        Namespace = reader.GetString(0),
-        Key = reader.GetString(1),
-        Value = reader.GetString(2),
-        Version = reader.GetInt64(3),
-        UpdatedBy = reader.GetString(4),
-        UpdatedAt = reader.GetInt64(5),
+        Namespace = s.GetString(0, previous?.Namespace),
+        Key = s.GetString(1),
+        Value = s.GetString(2),
+        Version = s.GetInt64(3),
+        UpdatedBy = s.GetString(4, previous?.UpdatedBy),
+        UpdatedAt = s.GetInt64(5),
     };
 
     private void PrepareStateStatements()

@@ -14,17 +14,19 @@ internal sealed partial class MeshStore : IDisposable
     private readonly string _path;
     private readonly SqliteConnection _connection;
     private readonly ILogger _logger;
-    private readonly List<SqliteCommand> _statements = [];
-    private SqliteCommand _begin = null!;
-    private SqliteCommand _commit = null!;
-    private SqliteCommand _rollback = null!;
+    private readonly MeshStoreOptions _options;
+    private readonly List<SqliteStatement> _statements = [];
+    private SqliteStatement _begin = null!;
+    private SqliteStatement _commit = null!;
+    private SqliteStatement _rollback = null!;
     private bool _disposed;
     private bool _keepFilesOnClose;
 
-    private MeshStore(string path, SqliteConnection connection, ILogger logger)
+    private MeshStore(string path, SqliteConnection connection, MeshStoreOptions options, ILogger logger)
     {
         _path = path;
         _connection = connection;
+        _options = options;
         _logger = logger;
     }
 
@@ -35,7 +37,7 @@ internal sealed partial class MeshStore : IDisposable
     internal SqliteConnection ConnectionForTesting => _connection;
 
     /// <summary>The SQL of every prepared statement, for tests that check query plans.</summary>
-    internal IEnumerable<string> PreparedSql => _statements.Select(s => s.CommandText);
+    internal IEnumerable<string> PreparedSql => _statements.Select(s => s.Sql);
 
     /// <summary>Whether a transaction is open on the connection (SQLite's own view, so a transaction SQLite rolled back by itself counts as closed).</summary>
     internal bool InTransaction => _connection.Handle is { } handle && raw.sqlite3_get_autocommit(handle) == 0;
@@ -45,20 +47,24 @@ internal sealed partial class MeshStore : IDisposable
     /// SQLite database, or fails its integrity check, is moved aside as <c>mesh.db.corrupt-&lt;utc stamp&gt;</c>
     /// (with its -wal and -shm) and logged, and a fresh database is created.
     /// </summary>
-    public static MeshStore Open(string path, ILogger logger)
+    public static MeshStore Open(string path, ILogger logger) => Open(path, logger, MeshStoreOptions.Default);
+
+    /// <inheritdoc cref="Open(string, ILogger)"/>
+    internal static MeshStore Open(string path, ILogger logger, MeshStoreOptions options)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(options);
         string fullPath = System.IO.Path.GetFullPath(path);
         try
         {
-            return OpenOnce(fullPath, logger);
+            return OpenOnce(fullPath, options, logger);
         }
         catch (Exception ex) when (IsCorruption(ex))
         {
             string movedTo = MoveAside(fullPath);
             LogMovedAside(logger, ex, fullPath, movedTo);
-            return OpenOnce(fullPath, logger);
+            return OpenOnce(fullPath, options, logger);
         }
     }
 
@@ -70,7 +76,8 @@ internal sealed partial class MeshStore : IDisposable
             throw new InvalidOperationException("A batch is already open.");
         }
 
-        _begin.ExecuteNonQuery();
+        CheckpointIfDue();
+        _begin.Execute();
     }
 
     /// <summary>Commits the transaction started by <see cref="BeginBatch"/>.</summary>
@@ -81,7 +88,7 @@ internal sealed partial class MeshStore : IDisposable
             throw new InvalidOperationException("No batch is open (or SQLite rolled it back after an error).");
         }
 
-        _commit.ExecuteNonQuery();
+        Commit();
     }
 
     /// <summary>Rolls back the transaction started by <see cref="BeginBatch"/>, if one is open.</summary>
@@ -89,7 +96,7 @@ internal sealed partial class MeshStore : IDisposable
     {
         if (InTransaction)
         {
-            _rollback.ExecuteNonQuery();
+            _rollback.Execute();
         }
     }
 
@@ -102,6 +109,9 @@ internal sealed partial class MeshStore : IDisposable
         }
 
         _disposed = true;
+
+        // First: its connection must not be the last one open, which would checkpoint and delete the WAL on close.
+        _checkpointer?.Dispose();
         if (!_keepFilesOnClose && _connection.State == System.Data.ConnectionState.Open && _statements.Count > 0)
         {
             try
@@ -117,7 +127,8 @@ internal sealed partial class MeshStore : IDisposable
             }
         }
 
-        foreach (SqliteCommand statement in _statements)
+        // Before the connection: an unfinalized statement would keep the file open after Close.
+        foreach (SqliteStatement statement in _statements)
         {
             statement.Dispose();
         }
@@ -138,19 +149,19 @@ internal sealed partial class MeshStore : IDisposable
         };
     }
 
-    /// <summary>Creates a statement once: parameters declared now, values set per call.</summary>
-    private SqliteCommand Prepare(string sql, params ReadOnlySpan<string> parameterNames)
+    /// <summary>Prepares a statement once; its parameters are bound by index, in the order named here.</summary>
+    private SqliteStatement Prepare(string sql, params ReadOnlySpan<string> parameterNames)
     {
-        SqliteCommand command = _connection.CreateCommand();
-        _statements.Add(command);
-        command.CommandText = sql;
-        foreach (string name in parameterNames)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
+        SqliteStatement statement = SqliteStatement.Prepare(_connection.Handle!, sql, parameterNames);
+        _statements.Add(statement);
+        return statement;
+    }
 
-        command.Prepare();
-        return command;
+    /// <summary>Commits the open transaction and keeps the WAL in check.</summary>
+    private void Commit()
+    {
+        _commit.Execute();
+        AfterCommit();
     }
 
     private void PrepareStatements()
@@ -174,11 +185,4 @@ internal sealed partial class MeshStore : IDisposable
             throw new InvalidOperationException($"{operation} must not be called inside a batch.");
         }
     }
-
-    private static object DbValue(string? value) => (object?)value ?? DBNull.Value;
-
-    private static object DbValue(long? value) => value is { } v ? v : DBNull.Value;
-
-    private static string? GetNullableString(SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using SlmMesh.Store;
 
 namespace SlmMesh.Core.Tests.Store;
 
@@ -65,6 +67,37 @@ public sealed class MeshStoreBatchTests : StoreTestBase
         Reopen();
         Assert.Equal(1, Store.CountMessages());
         Assert.NotNull(Store.GetMessage("kept", "bob"));
+    }
+
+    [Fact]
+    public void Reads_that_stop_before_the_last_row_hold_no_snapshot_afterwards()
+    {
+        // Without the background checkpointer, whose own checkpoints would make the one from outside report busy.
+        using MeshStore store = MeshStore.Open(Folder.File("reads.db"), NullLogger.Instance, MeshStoreOptions.Default with { BackgroundCheckpoints = false });
+        for (int i = 0; i < 5; i++)
+        {
+            store.InsertMessage(Message($"m{i}", "bob"));
+            store.AppendEvent("custom", "p", "{}", i);
+        }
+
+        store.PutState(Entry("default", "k", "v", 1));
+        store.UpsertPeer(Peer("p", 1), ephemeral: false);
+
+        Assert.NotNull(store.GetMessage("m1", "bob"));
+        Assert.Equal(2, store.QueryInbox("bob", unreadOnly: true, null, 2, now: 0).Count);
+        Assert.Equal(2, store.GetUnread("bob", now: 0, limit: 2).Count);
+        Assert.Equal(2, store.ReadEvents(0, 2, null).Count);
+        Assert.Single(store.ReadEvents(0, 1, type => type == "custom"));
+        Assert.NotNull(store.GetState("default", "k"));
+        Assert.Single(store.LoadPeers());
+
+        // A snapshot left open on the store's connection would keep this checkpoint from finishing (busy = 1).
+        using var outside = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Folder.File("reads.db"), Pooling = false }.ToString());
+        outside.Open();
+        using SqliteCommand checkpoint = outside.CreateCommand();
+        checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+        Assert.Equal(0L, checkpoint.ExecuteScalar());
+        Assert.Equal(0, store.FileSizes().Wal);
     }
 
     private long CountFromOutside(string table)
