@@ -339,7 +339,7 @@ internal sealed partial class BrokerEngine
         return id;
     }
 
-    private static string NewId(string prefix) => prefix + "_" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
+    private static string NewId(string prefix) => MeshIds.New(prefix[0]);
 
     private static bool IsSameOrBelow(string path, string folder) =>
         path.Length >= folder.Length

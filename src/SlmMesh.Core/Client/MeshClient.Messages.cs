@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
 using SlmMesh.Transport.Messages;
 
 namespace SlmMesh;
@@ -157,7 +156,7 @@ public sealed partial class MeshClient
         });
     }
 
-    private static string NewMessageId() => "m_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10));
+    private static string NewMessageId() => MeshIds.New('m');
 
     private void HandedOut(IReadOnlyList<MeshMessage> messages)
     {
