@@ -14,7 +14,8 @@ public sealed class ProcessBrokerLauncher : IBrokerLauncher
 
     private readonly string _fileName;
     private readonly IReadOnlyList<string> _arguments;
-    private long _lastSpawn = long.MinValue;
+    // Environment.TickCount64 of the last spawn; 0: never (a MinValue sentinel would overflow "now - last").
+    private long _lastSpawn;
 
     /// <summary>Launches <paramref name="fileName"/> with <paramref name="arguments"/>.</summary>
     /// <param name="fileName">The program.</param>
@@ -53,7 +54,7 @@ public sealed class ProcessBrokerLauncher : IBrokerLauncher
         ArgumentNullException.ThrowIfNull(home);
         long now = Environment.TickCount64;
         long last = Interlocked.Read(ref _lastSpawn);
-        if (now - last < RespawnInterval.TotalMilliseconds || BrokerLock.IsHeld(home))
+        if ((last != 0 && now - last < RespawnInterval.TotalMilliseconds) || BrokerLock.IsHeld(home))
         {
             // Starting or running: the client keeps connecting.
             return ValueTask.CompletedTask;

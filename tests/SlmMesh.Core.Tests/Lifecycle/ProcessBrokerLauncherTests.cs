@@ -1,0 +1,19 @@
+using SlmMesh.Core.Tests.Support;
+
+namespace SlmMesh.Core.Tests.Lifecycle;
+
+public sealed class ProcessBrokerLauncherTests
+{
+    [Fact]
+    public async Task The_first_start_launches_the_program_when_no_broker_holds_the_home()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Uses /bin/sh as the stand-in broker.");
+        using var home = new TestHome();
+        string marker = Path.Combine(home.Directory, "launched");
+        var launcher = new ProcessBrokerLauncher("/bin/sh", ["-c", $"echo launched > '{marker}'"]);
+
+        await launcher.StartAsync(home.Home, TestContext.Current.CancellationToken);
+
+        await Eventually.TrueAsync(() => File.Exists(marker), TimeSpan.FromSeconds(10), "the launcher should have started the program");
+    }
+}
