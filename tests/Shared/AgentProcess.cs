@@ -107,7 +107,10 @@ public sealed class AgentProcess : IAsyncDisposable
     }
 
     /// <summary>Waits for the first line of <paramref name="kind"/> at or after index <paramref name="from"/> that matches.</summary>
-    public async Task<JsonElement> WaitForAsync(string kind, Func<JsonElement, bool>? where = null, int from = 0, TimeSpan? timeout = null)
+    public async Task<JsonElement> WaitForAsync(string kind, Func<JsonElement, bool>? where = null, int from = 0, TimeSpan? timeout = null) =>
+        (await FindAsync(kind, where, from, timeout)).Line;
+
+    private async Task<(JsonElement Line, int Index)> FindAsync(string kind, Func<JsonElement, bool>? where, int from, TimeSpan? timeout)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         deadline.CancelAfter(timeout ?? DefaultWait);
@@ -121,7 +124,7 @@ public sealed class AgentProcess : IAsyncDisposable
                 {
                     if (Kind(_lines[next]) == kind && (where is null || where(_lines[next])))
                     {
-                        return _lines[next];
+                        return (_lines[next], next);
                     }
                 }
 
@@ -141,6 +144,28 @@ public sealed class AgentProcess : IAsyncDisposable
             {
                 throw new TimeoutException($"{Label} printed no '{kind}' line within {(timeout ?? DefaultWait).TotalSeconds:0.#} s.\n{Transcript()}");
             }
+        }
+    }
+
+    /// <summary>Waits until lines of <paramref name="kind"/> have carried every one of <paramref name="values"/> in <paramref name="field"/>.</summary>
+    public async Task WaitForValuesAsync(string kind, string field, IReadOnlySet<string> values, TimeSpan? timeout = null)
+    {
+        var missing = new HashSet<string>(values, StringComparer.Ordinal);
+        int from = 0;
+        while (missing.Count > 0)
+        {
+            JsonElement line;
+            try
+            {
+                (line, from) = await FindAsync(kind, l => missing.Contains(l.GetProperty(field).GetString() ?? string.Empty), from, timeout);
+            }
+            catch (TimeoutException ex)
+            {
+                throw new TimeoutException($"{missing.Count} of {values.Count} values never came, e.g. {missing.First()}.", ex);
+            }
+
+            missing.Remove(line.GetProperty(field).GetString()!);
+            from++;
         }
     }
 

@@ -6,12 +6,15 @@ namespace SlmMesh.Testing;
 /// </summary>
 public static class Eventually
 {
-    public static async Task TrueAsync(Func<bool> condition, TimeSpan timeout, string because)
+    public static Task TrueAsync(Func<bool> condition, TimeSpan timeout, string because) =>
+        TrueAsync(() => Task.FromResult(condition()), timeout, because);
+
+    public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan timeout, string because)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         deadline.CancelAfter(timeout);
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(10));
-        while (!condition())
+        while (!await condition())
         {
             try
             {

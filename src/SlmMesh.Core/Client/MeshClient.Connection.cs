@@ -7,7 +7,8 @@ namespace SlmMesh;
 
 public sealed partial class MeshClient
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMilliseconds(200);
+    // Short: after a broker crash the new one is up within a few hundred ms and peers must be back within a second.
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Finds (or starts) the broker, connects, and registers or attaches as the role says.</summary>
     private async Task<FrameConnection> ConnectAndRegisterAsync(CancellationToken cancellationToken)
