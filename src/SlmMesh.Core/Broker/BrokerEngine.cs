@@ -112,6 +112,31 @@ internal sealed partial class BrokerEngine
         }
     }
 
+    /// <summary>Runs <paramref name="work"/> on the engine's thread, inside a batch (tests inject storage faults this way).</summary>
+    internal Task InvokeAsync(Action<MeshStore> work)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Run()
+        {
+            try
+            {
+                work(_store);
+                done.TrySetResult();
+            }
+            catch (Exception ex)
+            {
+                done.TrySetException(ex);
+            }
+        }
+
+        if (!TryPost(EngineCommand.Invoke(Run)))
+        {
+            done.TrySetException(new ObjectDisposedException(nameof(BrokerEngine)));
+        }
+
+        return done.Task;
+    }
+
     private bool TryPost(EngineCommand command)
     {
         if (_commands.Writer.TryWrite(command))
@@ -165,7 +190,16 @@ internal sealed partial class BrokerEngine
 
     private void ProcessBatch(ChannelReader<EngineCommand> reader)
     {
-        _store.BeginBatch();
+        try
+        {
+            _store.BeginBatch();
+        }
+        catch (SqliteException ex) when (MeshStore.IsStorageFault(ex))
+        {
+            RefuseBatch(reader, ex);
+            return;
+        }
+
         try
         {
             for (int n = 0; n < MaxBatch && _stopReason is null && reader.TryRead(out EngineCommand command); n++)
@@ -197,6 +231,9 @@ internal sealed partial class BrokerEngine
                 break;
             case EngineCommandKind.Tick:
                 OnTick();
+                break;
+            case EngineCommandKind.Invoke:
+                command.Work!();
                 break;
         }
     }
@@ -283,31 +320,5 @@ internal sealed partial class BrokerEngine
 
         _outputs.Clear();
         _batchRequests.Clear();
-    }
-
-    private void FailBatch(SqliteException ex)
-    {
-        Log.StorageFault(_logger, ex.SqliteErrorCode, ex.Message);
-        try
-        {
-            _store.RollbackBatch();
-        }
-        catch (SqliteException rollback)
-        {
-            Log.StorageFault(_logger, rollback.SqliteErrorCode, rollback.Message);
-        }
-
-        _outputs.Clear();
-        var error = new ErrorBody
-        {
-            Code = MeshErrorCode.StorageError,
-            Message = $"The broker could not write to its database ({ex.Message.TrimEnd('.')}); nothing was changed. Free disk space or check {_home.DatabasePath}.",
-        };
-        foreach ((BrokerSession session, uint id) in _batchRequests)
-        {
-            _outputs.Add((session, OutboundFrame.Error(id, error)));
-        }
-
-        ReloadState();
     }
 }

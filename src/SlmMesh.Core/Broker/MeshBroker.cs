@@ -121,6 +121,9 @@ public sealed partial class MeshBroker : IAsyncDisposable
         await StopAsync("disposed").ConfigureAwait(false);
     }
 
+    /// <summary>Runs <paramref name="work"/> on the engine's thread between requests: tests use it to inject storage faults.</summary>
+    internal Task InvokeOnEngineForTestingAsync(Action<MeshStore> work) => _engine.InvokeAsync(work);
+
     private async Task StopWhenEngineStopsAsync()
     {
         string reason = await _engine.Stopped.ConfigureAwait(false);

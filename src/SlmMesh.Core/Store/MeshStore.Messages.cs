@@ -45,17 +45,33 @@ internal sealed partial class MeshStore
     }
 
     /// <summary>Unread, unexpired copies for a recipient, oldest first.</summary>
-    public IReadOnlyList<MeshMessage> GetUnread(string recipient, long now, int limit)
+    public IReadOnlyList<MeshMessage> GetUnread(string recipient, long now, int limit) => GetUnreadAfter(recipient, 0, now, limit, out _);
+
+    /// <summary>
+    /// Unread, unexpired copies for a recipient stored after position <paramref name="afterSeq"/>, oldest first;
+    /// <paramref name="lastSeq"/> is the position of the last one returned (or <paramref name="afterSeq"/>), to continue from.
+    /// </summary>
+    public IReadOnlyList<MeshMessage> GetUnreadAfter(string recipient, long afterSeq, long now, int limit, out long lastSeq)
     {
+        lastSeq = afterSeq;
         if (limit <= 0)
         {
             return [];
         }
 
         _getUnread.Parameters["@recipient"].Value = recipient;
+        _getUnread.Parameters["@after"].Value = afterSeq;
         _getUnread.Parameters["@now"].Value = now;
         _getUnread.Parameters["@limit"].Value = limit;
-        return ReadMessages(_getUnread, newestFirst: false);
+        var messages = new List<MeshMessage>();
+        using SqliteDataReader reader = _getUnread.ExecuteReader();
+        while (reader.Read())
+        {
+            messages.Add(ReadMessage(reader));
+            lastSeq = reader.GetInt64(11);
+        }
+
+        return messages;
     }
 
     /// <summary>
@@ -179,11 +195,11 @@ internal sealed partial class MeshStore
             $"SELECT {MessageColumns} FROM messages WHERE id = @id AND recipient = @recipient", "@id", "@recipient");
         _getUnread = Prepare(
             $"""
-            SELECT {MessageColumns} FROM messages INDEXED BY messages_unread
-            WHERE recipient = @recipient AND read_at IS NULL AND expires_at > @now
+            SELECT {MessageColumns}, seq FROM messages INDEXED BY messages_unread
+            WHERE recipient = @recipient AND read_at IS NULL AND seq > @after AND expires_at > @now
             ORDER BY seq LIMIT @limit
             """,
-            "@recipient", "@now", "@limit");
+            "@recipient", "@after", "@now", "@limit");
         _queryInboxAll = Prepare(
             $"""
             SELECT {MessageColumns} FROM messages
