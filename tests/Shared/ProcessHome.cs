@@ -72,18 +72,25 @@ public sealed class ProcessHome : IAsyncDisposable
     /// <summary>Live broker processes of this home (started by the test or launched by agents).</summary>
     public IReadOnlyList<int> BrokerPids() => ProcessJanitor.Find(Directory, "broker");
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Ends every process of this home (agents first, gracefully), keeping the files.</summary>
+    public async Task StopAllAsync()
     {
         List<AgentProcess> processes;
         lock (_processes)
         {
             processes = [.. _processes];
+            _processes.Clear();
         }
 
         // Agents first: a broker stopping under live agents would only make them launch another.
         await Task.WhenAll(processes.Where(p => p.Label != "broker").Select(p => p.DisposeAsync().AsTask()));
         await Task.WhenAll(processes.Where(p => p.Label == "broker").Select(p => p.DisposeAsync().AsTask()));
         await ProcessJanitor.KillAllAsync(Directory);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAllAsync();
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

@@ -17,13 +17,14 @@ internal sealed partial class AgentMode
                 WriteSent(await Client.BroadcastAsync(text), text, -1);
                 break;
             case "flood":
-                // flood <to> <count> [window]: count messages "<name>:<seq>" with up to window in flight.
+                // flood <to> <count> [window] [pad]: count messages "<name>:<seq>" (plus pad bytes) with up to window in flight.
                 string[] flood = words[2].Split(' ');
                 string to = words[1];
                 int count = Int(flood[0]);
                 int window = flood.Length > 1 ? Int(flood[1]) : 1;
+                string pad = flood.Length > 2 ? " " + new string('x', Int(flood[2])) : string.Empty;
                 MeshClient client = Client;
-                _background.Add(Task.Run(() => FloodAsync(client, to, count, window)));
+                _background.Add(Task.Run(() => FloodAsync(client, to, count, window, pad)));
                 break;
             case "ack":
                 string[] ids;
@@ -97,7 +98,7 @@ internal sealed partial class AgentMode
         }
     }
 
-    private async Task FloodAsync(MeshClient client, string to, int count, int window)
+    private static async Task FloodAsync(MeshClient client, string to, int count, int window, string pad)
     {
         long started = Output.Now;
         int next = -1;
@@ -110,7 +111,7 @@ internal sealed partial class AgentMode
                 string payload = $"{client.Self?.Name}:{seq}";
                 try
                 {
-                    SendResponse response = await client.SendAsync(to, payload);
+                    SendResponse response = await client.SendAsync(to, payload + pad);
                     Interlocked.Increment(ref ok);
                     WriteSent(response, payload, seq);
                 }

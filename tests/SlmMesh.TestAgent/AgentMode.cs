@@ -150,7 +150,8 @@ internal sealed partial class AgentMode
                     w.WriteString("from", message.From);
                     w.WriteString("fromName", message.FromName);
                     w.WriteString("type", message.Type);
-                    w.WriteString("payload", message.Payload);
+                    w.WriteString("payload", message.Payload.Length > 256 ? message.Payload[..256] : message.Payload);
+                    w.WriteNumber("bytes", message.Payload.Length);
                     w.WriteBoolean("broadcast", message.Broadcast);
                     w.WriteNumber("createdAt", message.CreatedAt);
                 });

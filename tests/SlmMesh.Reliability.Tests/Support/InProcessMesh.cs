@@ -5,9 +5,12 @@ public sealed class InProcessMesh : IAsyncDisposable
 {
     private readonly List<MeshClient> _clients = [];
 
-    private InProcessMesh(string directory, MeshBrokerOptions options, MeshBroker broker)
+    private readonly bool _ownsDirectory;
+
+    private InProcessMesh(string directory, bool ownsDirectory, MeshBrokerOptions options, MeshBroker broker)
     {
         Directory = directory;
+        _ownsDirectory = ownsDirectory;
         Options = options;
         Broker = broker;
     }
@@ -20,8 +23,10 @@ public sealed class InProcessMesh : IAsyncDisposable
 
     public MeshBroker Broker { get; private set; }
 
+    /// <summary>Starts a broker on <paramref name="directory"/> (kept at the end), or on a new folder (deleted at the end).</summary>
     public static async Task<InProcessMesh> StartAsync(Func<MeshBrokerOptions, MeshBrokerOptions>? configure = null, string? directory = null)
     {
+        bool owns = directory is null;
         directory ??= NewDirectory();
         var options = new MeshBrokerOptions
         {
@@ -32,7 +37,7 @@ public sealed class InProcessMesh : IAsyncDisposable
         };
         options = configure?.Invoke(options) ?? options;
         MeshBroker broker = await MeshBroker.StartAsync(options, null, TestContext.Current.CancellationToken);
-        return new InProcessMesh(directory, options, broker);
+        return new InProcessMesh(directory, owns, options, broker);
     }
 
     /// <summary>A new short folder (Unix socket paths are limited to about 104 bytes), created 0700.</summary>
@@ -88,6 +93,11 @@ public sealed class InProcessMesh : IAsyncDisposable
 
         await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()));
         await Broker.DisposeAsync();
+        if (!_ownsDirectory)
+        {
+            return;
+        }
+
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);
