@@ -56,7 +56,12 @@ public sealed class AgentProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the TestAgent with <paramref name="args"/>, optionally behind a wrapper (e.g. setpriv).</summary>
-    public static AgentProcess Start(string label, IEnumerable<string> args, IReadOnlyList<string>? wrapper = null, string? dll = null)
+    public static AgentProcess Start(
+        string label,
+        IEnumerable<string> args,
+        IReadOnlyList<string>? wrapper = null,
+        string? dll = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(wrapper is { Count: > 0 } ? wrapper[0] : DotnetPath)
         {
@@ -86,6 +91,11 @@ public sealed class AgentProcess : IAsyncDisposable
         start.Environment.Remove("SLM_MESH_HOME");
         start.Environment.Remove("SLM_MESH_NAME");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         Process process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the TestAgent.");
         return new AgentProcess(process, label);
     }

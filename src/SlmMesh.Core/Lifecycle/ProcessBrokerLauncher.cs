@@ -10,6 +10,7 @@ namespace SlmMesh;
 /// </summary>
 public sealed class ProcessBrokerLauncher : IBrokerLauncher
 {
+    private const string DiagnosticsVariable = "DOTNET_EnableDiagnostics_IPC";
     private static readonly TimeSpan RespawnInterval = TimeSpan.FromSeconds(2);
 
     private readonly string _fileName;
@@ -81,6 +82,14 @@ public sealed class ProcessBrokerLauncher : IBrokerLauncher
         }
 
         start.Environment[MeshHome.HomeVariable] = home.Directory;
+
+        // Nothing may listen beyond the broker socket (SPEC §3): not even the .NET runtime's diagnostics socket
+        // in the temp folder, unless whoever runs us asked for diagnostics.
+        if (!start.Environment.ContainsKey(DiagnosticsVariable))
+        {
+            start.Environment[DiagnosticsVariable] = "0";
+        }
+
         using Process child = Process.Start(start) ?? throw new MeshException(MeshErrorCode.Unavailable, $"Could not start the broker: {CommandLine}");
         child.StandardInput.Close();
         child.StandardOutput.Close();
