@@ -14,6 +14,7 @@ public sealed partial class FrameConnection
     {
         CancellationToken shutdown = _shutdown.Token;
         ChannelReader<EncodedFrame> queue = _outgoing.Reader;
+        Exception? failure = null;
         try
         {
             while (await queue.WaitToReadAsync(shutdown).ConfigureAwait(false))
@@ -28,6 +29,7 @@ public sealed partial class FrameConnection
                     }
                     finally
                     {
+                        Interlocked.Add(ref _queuedBytes, -frame.Length);
                         frame.Return();
                     }
 
@@ -44,23 +46,34 @@ public sealed partial class FrameConnection
             // Everything queued is written: tell the peer we are done sending.
             _socket.Shutdown(SocketShutdown.Send);
         }
-        catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (shutdown.IsCancellationRequested)
         {
             // Closing or aborted.
+            failure = ex;
         }
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or InvalidOperationException)
         {
+            failure = ex;
             Abort(ex);
         }
         catch (Exception ex)
         {
             // A defect, not bad input: log it and drop the connection rather than the process.
+            failure = ex;
             Log.Unexpected(_logger, Description, ex);
             Abort(ex);
         }
         finally
         {
-            await _output.CompleteAsync().ConfigureAwait(false);
+            // After a failure, complete without flushing: what is still buffered cannot go to a peer that stopped
+            // reading (the flush would wait forever) or is gone (it would throw and the connection never finish).
+            try
+            {
+                await _output.CompleteAsync(failure).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or InvalidOperationException)
+            {
+            }
         }
     }
 

@@ -24,7 +24,10 @@ public sealed class InProcessMesh : IAsyncDisposable
     public MeshBroker Broker { get; private set; }
 
     /// <summary>Starts a broker on <paramref name="directory"/> (kept at the end), or on a new folder (deleted at the end).</summary>
-    public static async Task<InProcessMesh> StartAsync(Func<MeshBrokerOptions, MeshBrokerOptions>? configure = null, string? directory = null)
+    public static async Task<InProcessMesh> StartAsync(
+        Func<MeshBrokerOptions, MeshBrokerOptions>? configure = null,
+        string? directory = null,
+        Microsoft.Extensions.Logging.ILoggerFactory? brokerLog = null)
     {
         bool owns = directory is null;
         directory ??= NewDirectory();
@@ -36,7 +39,7 @@ public sealed class InProcessMesh : IAsyncDisposable
             TickInterval = TimeSpan.FromMilliseconds(50),
         };
         options = configure?.Invoke(options) ?? options;
-        MeshBroker broker = await MeshBroker.StartAsync(options, null, TestContext.Current.CancellationToken);
+        MeshBroker broker = await MeshBroker.StartAsync(options, brokerLog, TestContext.Current.CancellationToken);
         return new InProcessMesh(directory, owns, options, broker);
     }
 
