@@ -16,4 +16,18 @@ public sealed class ProcessBrokerLauncherTests
 
         await Eventually.TrueAsync(() => File.Exists(marker), TimeSpan.FromSeconds(10), "the launcher should have started the program");
     }
+
+    [Fact]
+    public async Task Of_many_launchers_finding_no_broker_at_once_only_one_starts_a_process()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Uses /bin/sh as the stand-in broker.");
+        using var home = new TestHome();
+        string marker = Path.Combine(home.Directory, "launched");
+
+        // The stand-in never serves: its launcher holds the start until it exits, the others must not start their own.
+        ProcessBrokerLauncher[] launchers = [.. Enumerable.Range(0, 8).Select(_ => new ProcessBrokerLauncher("/bin/sh", ["-c", $"echo started >> '{marker}'; sleep 0.5"]))];
+        await Task.WhenAll(launchers.Select(l => Task.Run(async () => await l.StartAsync(home.Home, TestContext.Current.CancellationToken))));
+
+        Assert.Single(File.ReadAllLines(marker));
+    }
 }
