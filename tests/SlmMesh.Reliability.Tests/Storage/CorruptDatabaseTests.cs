@@ -47,6 +47,7 @@ public sealed class CorruptDatabaseTests
         AgentProcess broker = await home.StartBrokerAsync();
         AgentProcess alice = await home.ConnectAgentAsync("alice", "--launcher", "none");
         AgentProcess bob = await home.ConnectAgentAsync("bob", "--launcher", "none");
+        Assert.Equal(broker.Pid, alice.Lines("connected")[0].Num("brokerPid"));
         alice.Send("send bob fresh start");
         Assert.Equal("fresh start", (await bob.WaitForAsync("message")).Str("payload"));
 
@@ -60,6 +61,5 @@ public sealed class CorruptDatabaseTests
         await home.StopAllAsync();
         Assert.Equal("ok", Database.IntegrityCheck(home.Home.DatabasePath));
         Assert.Equal(1, Database.Count(home.Home.DatabasePath, "SELECT count(*) FROM messages"));
-        GC.KeepAlive(broker);
     }
 }
