@@ -36,7 +36,7 @@ for round in $(seq 1 "$rounds"); do
     summary=$(grep -E '^\s*(Total tests|Passed|Failed|Skipped): ' "$log" | tr -s ' ' | tr '\n' ' ')
     echo "round $round $project: exit $status in $(( $(date +%s) - started )) s: $summary"
     # The figures the tests print (latency, memory, recovery times, fuzz outcomes).
-    grep -E 're-registered|latency|broker memory|garbage connections|cases:|released .* after|round trips|were accepted|left .* behind' "$log" \
+    grep -E 're-registered|latency|broker memory|garbage connections|cases:|released .* after|round trips|were accepted|left .* behind|exited .* after' "$log" \
       | sed -E 's/^\[xUnit[^]]*\] +//; s/^ +//' | sort -u | sed 's/^/    /'
     if [ "$status" -ne 0 ]; then
       failures=$((failures + 1))
