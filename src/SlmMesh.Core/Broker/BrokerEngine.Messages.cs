@@ -63,7 +63,9 @@ internal sealed partial class BrokerEngine
             }
 
             stored.Add(recipient.Id);
-            if (recipient.Session is { } target)
+
+            // While a backlog is being redelivered, new messages come with it, in order.
+            if (recipient.Session is { BacklogPending: false } target)
             {
                 Push(target, MeshPushes.Message, message);
             }
@@ -112,6 +114,7 @@ internal sealed partial class BrokerEngine
             if (unread.Count > 0)
             {
                 _store.MarkRead(peer.Id, unread, now);
+                Acknowledged(peer, unread);
             }
         }
 
@@ -127,17 +130,58 @@ internal sealed partial class BrokerEngine
         }
 
         int changed = request.Ids.Count == 0 ? 0 : _store.MarkRead(peer.Id, request.Ids, Now);
+        Acknowledged(peer, request.Ids);
         return new AckResponse { Acknowledged = changed };
     }
 
-    /// <summary>Redelivers everything unread, oldest first (at-least-once: the client drops duplicates by id).</summary>
+    /// <summary>
+    /// Redelivers everything unread, oldest first (at-least-once: the client drops duplicates by id). Only a
+    /// window is pushed at once, the rest as the peer acknowledges: a backlog larger than the connection's
+    /// queue would otherwise get the peer disconnected as a slow consumer on every reconnect.
+    /// </summary>
     private void PushUnread(BrokerSession session, PeerState peer)
     {
-        foreach (MeshMessage message in _store.GetUnread(peer.Id, Now, 10_000))
+        session.BacklogCursor = 0;
+        session.BacklogOutstanding.Clear();
+        session.BacklogPending = true;
+        RefillBacklog(session, peer);
+    }
+
+    private void Acknowledged(PeerState peer, IReadOnlyList<string> ids)
+    {
+        if (peer.Session is not { } session || session.BacklogOutstanding.Count == 0)
+        {
+            return;
+        }
+
+        foreach (string id in ids)
+        {
+            session.BacklogOutstanding.Remove(id);
+        }
+
+        RefillBacklog(session, peer);
+    }
+
+    private void RefillBacklog(BrokerSession session, PeerState peer)
+    {
+        int room = RedeliveryWindow - session.BacklogOutstanding.Count;
+        if (!session.BacklogPending || room <= 0)
+        {
+            return;
+        }
+
+        IReadOnlyList<MeshMessage> next = _store.GetUnreadAfter(peer.Id, session.BacklogCursor, Now, room, out long last);
+        foreach (MeshMessage message in next)
         {
             Push(session, MeshPushes.Message, message);
+            session.BacklogOutstanding.Add(message.Id);
         }
+
+        session.BacklogCursor = last;
+        session.BacklogPending = next.Count == room;
     }
+
+    private int RedeliveryWindow => Math.Clamp(_options.OutgoingQueueCapacity / 4, 1, 1000);
 
     private List<PeerState> BroadcastRecipients(PeerState sender)
     {

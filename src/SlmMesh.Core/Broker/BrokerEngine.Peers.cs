@@ -22,16 +22,16 @@ internal sealed partial class BrokerEngine
         }
 
         CheckSummary(request.Summary);
+        CheckAgentProcess(session, request.AgentProcessId);
         string id = string.IsNullOrEmpty(request.PeerId) ? NewId("p") : CheckId(request.PeerId, "peerId");
         long now = Now;
         int processId = session.ProcessId > 0 ? session.ProcessId : request.ProcessId;
         bool resumed = _peers.TryGetValue(id, out PeerState? existing);
-        if (existing is { Ephemeral: false } && existing.Info.ProcessId != processId && ProcessTree.IsAlive(existing.Info.ProcessId))
+        if (existing is not null && !MayResume(existing, session))
         {
-            // A peer id is its process's: another live process may not take it over and read its messages.
             throw new MeshException(
                 MeshErrorCode.Unauthorized,
-                $"Peer '{existing.Info.Name}' ({id}) belongs to process {existing.Info.ProcessId}; process {processId} cannot register as it.");
+                $"The peer id '{id}' belongs to '{existing.Info.Name}', whose process {existing.Info.ProcessId} is alive: a connection can only resume its own process's peer.");
         }
 
         if (existing?.Session is { } previous && previous != session)
@@ -77,6 +77,27 @@ internal sealed partial class BrokerEngine
         Log.PeerRegistered(_logger, name, id, agentType, resumed);
         return null;
     }
+
+    /// <summary>
+    /// The agent process a peer names is who its helpers may attach for (<see cref="Attach"/>): it must be the
+    /// registering process or one of its ancestors, else a peer could name another agent's process and have
+    /// that agent's helpers act as it.
+    /// </summary>
+    private static void CheckAgentProcess(BrokerSession session, int agentProcessId)
+    {
+        int caller = session.Connection.RemoteCredentials?.ProcessId ?? 0;
+        if (agentProcessId > 0 && caller > 0 && !ProcessTree.IsAncestor(agentProcessId, caller))
+        {
+            throw new MeshException(MeshErrorCode.Unauthorized, $"Process {agentProcessId} is not this process ({caller}) or one of its ancestors: it cannot be named as this peer's agent.");
+        }
+    }
+
+    /// <summary>
+    /// A known peer id may be taken up by the process that registered it (reconnecting, or after a broker
+    /// restart), or by anyone once that process is gone; never from under a live process.
+    /// </summary>
+    private static bool MayResume(PeerState existing, BrokerSession session) =>
+        session.ProcessId == existing.Info.ProcessId || !ProcessTree.IsAlive(existing.Info.ProcessId);
 
     private RegisterResponse Attach(BrokerSession session, AttachRequest request)
     {

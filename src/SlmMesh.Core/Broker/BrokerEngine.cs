@@ -116,6 +116,34 @@ internal sealed partial class BrokerEngine
         }
     }
 
+    /// <summary>Runs <paramref name="work"/> on the engine's thread, inside a batch (tests inject storage faults this way).</summary>
+    internal Task InvokeAsync(Action<MeshStore> work)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Run()
+        {
+            try
+            {
+                work(_store);
+                done.TrySetResult();
+            }
+            catch (Exception ex)
+            {
+                done.TrySetException(ex);
+            }
+        }
+
+        return PostAndRunAsync();
+
+        async Task PostAndRunAsync()
+        {
+            bool posted = await PostAsync(EngineCommand.Invoke(Run), CancellationToken.None).ConfigureAwait(false);
+            ObjectDisposedException.ThrowIf(!posted, this);
+
+            await done.Task.ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Queues a command, waiting while the queue is full; false once the engine has stopped.</summary>
     private async ValueTask<bool> PostAsync(EngineCommand command, CancellationToken cancellationToken)
     {
@@ -168,7 +196,16 @@ internal sealed partial class BrokerEngine
 
     private void ProcessBatch(ChannelReader<EngineCommand> reader)
     {
-        _store.BeginBatch();
+        try
+        {
+            _store.BeginBatch();
+        }
+        catch (SqliteException ex) when (MeshStore.IsStorageFault(ex))
+        {
+            RefuseBatch(reader, ex);
+            return;
+        }
+
         try
         {
             for (int n = 0; n < MaxBatch && _stopReason is null && reader.TryRead(out EngineCommand command); n++)
@@ -201,6 +238,9 @@ internal sealed partial class BrokerEngine
             case EngineCommandKind.Tick:
                 Volatile.Write(ref _tickQueued, 0);
                 OnTick();
+                break;
+            case EngineCommandKind.Invoke:
+                command.Work!();
                 break;
         }
     }
@@ -287,31 +327,5 @@ internal sealed partial class BrokerEngine
 
         _outputs.Clear();
         _batchRequests.Clear();
-    }
-
-    private void FailBatch(SqliteException ex)
-    {
-        Log.StorageFault(_logger, ex.SqliteErrorCode, ex.Message);
-        try
-        {
-            _store.RollbackBatch();
-        }
-        catch (SqliteException rollback)
-        {
-            Log.StorageFault(_logger, rollback.SqliteErrorCode, rollback.Message);
-        }
-
-        _outputs.Clear();
-        var error = new ErrorBody
-        {
-            Code = MeshErrorCode.StorageError,
-            Message = $"The broker could not write to its database ({ex.Message.TrimEnd('.')}); nothing was changed. Free disk space or check {_home.DatabasePath}.",
-        };
-        foreach ((BrokerSession session, uint id) in _batchRequests)
-        {
-            _outputs.Add((session, OutboundFrame.Error(id, error)));
-        }
-
-        ReloadState();
     }
 }

@@ -21,6 +21,15 @@ internal sealed class BrokerSession(long id, FrameConnection connection)
 
     public bool IsClosed { get; set; }
 
+    /// <summary>Whether unread messages stored before are still being redelivered, a window at a time.</summary>
+    public bool BacklogPending { get; set; }
+
+    /// <summary>The store position up to which unread messages have been redelivered.</summary>
+    public long BacklogCursor { get; set; }
+
+    /// <summary>Redelivered messages not yet acknowledged: at most a window of them is in flight.</summary>
+    public HashSet<string> BacklogOutstanding { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The connecting process as the kernel says, else as the hello says.</summary>
     public int ProcessId => Connection.RemoteCredentials?.ProcessId is > 0 and var pid ? pid : Connection.Hello?.ProcessId ?? 0;
 

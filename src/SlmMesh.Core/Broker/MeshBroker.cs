@@ -58,7 +58,7 @@ public sealed partial class MeshBroker : IAsyncDisposable
     /// <param name="loggerFactory">Where to log; null logs nowhere.</param>
     /// <param name="cancellationToken">Stops starting.</param>
     /// <returns>The running broker.</returns>
-    /// <exception cref="MeshException"><c>conflict</c> when another broker holds the home; <c>unavailable</c> when the socket cannot be bound.</exception>
+    /// <exception cref="MeshException"><c>conflict</c> when another broker holds the home; <c>unavailable</c> when the socket cannot be bound; <c>storage_error</c> when the database cannot be opened.</exception>
     public static async Task<MeshBroker> StartAsync(MeshBrokerOptions? options = null, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
     {
         options ??= new MeshBrokerOptions();
@@ -71,6 +71,7 @@ public sealed partial class MeshBroker : IAsyncDisposable
     /// <param name="loggerFactory">Where to log; null logs nowhere.</param>
     /// <param name="cancellationToken">Stops starting.</param>
     /// <returns>The running broker, or null.</returns>
+    /// <exception cref="MeshException"><c>unavailable</c> when the socket cannot be bound; <c>storage_error</c> when the database cannot be opened.</exception>
     public static Task<MeshBroker?> TryStartAsync(MeshBrokerOptions? options = null, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -89,7 +90,7 @@ public sealed partial class MeshBroker : IAsyncDisposable
         try
         {
             string token = BrokerToken.Create(home);
-            store = MeshStore.Open(home.DatabasePath, logger);
+            store = OpenStore(home, logger);
             engine = new BrokerEngine(options, home, store, logger);
             engine.Start();
             FrameListener listener = FrameListener.Start(
@@ -130,6 +131,9 @@ public sealed partial class MeshBroker : IAsyncDisposable
         await StopAsync("disposed").ConfigureAwait(false);
     }
 
+    /// <summary>Runs <paramref name="work"/> on the engine's thread between requests: tests use it to inject storage faults.</summary>
+    internal Task InvokeOnEngineForTestingAsync(Action<MeshStore> work) => _engine.InvokeAsync(work);
+
     private async Task StopWhenEngineStopsAsync()
     {
         string reason = await _engine.Stopped.ConfigureAwait(false);
@@ -144,22 +148,40 @@ public sealed partial class MeshBroker : IAsyncDisposable
             return;
         }
 
+        string finalReason = reason;
         try
         {
             await _listener.DisposeAsync().ConfigureAwait(false);
             await _engine.StopAsync(reason).ConfigureAwait(false);
-            string finalReason = await _engine.Stopped.ConfigureAwait(false);
+            finalReason = await _engine.Stopped.ConfigureAwait(false);
             _store.Dispose();
             BrokerToken.Delete(Home, _token);
             Log.Stopped(_logger, finalReason);
-            _lock.Dispose();
-            _completion.TrySetResult(finalReason);
         }
         catch (Exception ex)
         {
             Log.StopFailed(_logger, ex);
+        }
+        finally
+        {
+            // Whatever failed above (a logger included), the home is released and the process can exit.
             _lock.Dispose();
-            _completion.TrySetResult(reason);
+            _completion.TrySetResult(finalReason);
+        }
+    }
+
+    private static MeshStore OpenStore(MeshHome home, ILogger logger)
+    {
+        try
+        {
+            return MeshStore.Open(home.DatabasePath, logger);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            throw new MeshException(
+                MeshErrorCode.StorageError,
+                $"Cannot open the database {home.DatabasePath}: {ex.Message} It must be a file this user can read and write, on a disk with room.",
+                ex);
         }
     }
 

@@ -7,12 +7,38 @@ namespace SlmMesh;
 
 public sealed partial class MeshClient
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMilliseconds(200);
+    // Short: after a broker crash the new one is up within a few hundred ms and peers must be back within a second.
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Finds (or starts) the broker, connects, and registers or attaches as the role says.</summary>
     private async Task<FrameConnection> ConnectAndRegisterAsync(CancellationToken cancellationToken)
     {
-        FrameConnection connection = await EstablishAsync(cancellationToken).ConfigureAwait(false);
+        long deadline = Environment.TickCount64 + (long)_options.ConnectTimeout.TotalMilliseconds;
+        for (int attempt = 0; ; attempt++)
+        {
+            FrameConnection connection = await EstablishAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await RegisterAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (IsBrokerLeaving(ex) && Environment.TickCount64 < deadline)
+            {
+                // The broker closed as we arrived (its idle shutdown, a crash): find or start the next one.
+                Log.ReconnectFailed(_logger, attempt, ex.Message);
+                await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConnectionLostException ex)
+            {
+                throw new MeshException(MeshErrorCode.Unavailable, $"The broker closed the connection while this client registered: {ex.Message}", ex);
+            }
+        }
+    }
+
+    private static bool IsBrokerLeaving(Exception exception) =>
+        exception is ConnectionLostException or MeshException { Code: MeshErrorCode.Unavailable };
+
+    private async Task<FrameConnection> RegisterAsync(FrameConnection connection, CancellationToken cancellationToken)
+    {
         _ = ReceiveAsync(connection);
         try
         {

@@ -27,6 +27,11 @@ public sealed partial class MeshClient
                 {
                     _notifications.Writer.TryWrite(message);
                 }
+                else if (_options.AutoAcknowledge && !_received.IsPending(message.Id))
+                {
+                    // Redelivered although the application took it: its acknowledgement was lost, send it again.
+                    _acks.Writer.TryWrite(message.Id);
+                }
 
                 break;
             case MeshPushes.Event:

@@ -51,6 +51,15 @@ internal sealed class ReceivedMessages
         return true;
     }
 
+    /// <summary>Whether a message with this id waits to be taken.</summary>
+    public bool IsPending(string id)
+    {
+        lock (_gate)
+        {
+            return _pending.Exists(m => string.Equals(m.Id, id, StringComparison.Ordinal));
+        }
+    }
+
     public List<MeshMessage> TakeAll()
     {
         lock (_gate)

@@ -12,9 +12,11 @@ internal static partial class LockPaths
 {
     // Enough for every live lock of a busy mesh; past it the cache starts over rather than grow.
     private const int MaxCachedGlobs = 4096;
+    private const long MaxCachedChars = 256 * 1024;
 
     private static readonly SearchValues<char> GlobChars = SearchValues.Create("*?[");
     private static readonly ConcurrentDictionary<string, GlobPattern> Globs = new(StringComparer.Ordinal);
+    private static long _cachedChars;
 
     /// <summary>Whether <paramref name="path"/> is a glob: it contains <c>*</c>, <c>?</c> or <c>[</c>.</summary>
     public static bool IsGlob(string path)
@@ -69,9 +71,12 @@ internal static partial class LockPaths
             return glob;
         }
 
-        if (Globs.Count >= MaxCachedGlobs)
+        // A parsed glob costs about 70 bytes per character: bound the cache by characters as well as by
+        // count, or a client naming thousands of long globs would make the broker hold a gigabyte.
+        if (Globs.Count >= MaxCachedGlobs || Interlocked.Add(ref _cachedChars, pattern.Length) > MaxCachedChars)
         {
             Globs.Clear();
+            Interlocked.Exchange(ref _cachedChars, pattern.Length);
         }
 
         return Globs.GetOrAdd(pattern, GlobPattern.Parse);

@@ -16,12 +16,13 @@ internal sealed class FileLoggerFactory : ILoggerFactory
     private readonly LogLevel _minimum;
     private readonly Lock _gate = new();
     private StreamWriter? _writer;
+    private bool _disposed;
 
     public FileLoggerFactory(string path, LogLevel minimum)
     {
         _path = path;
         _minimum = minimum;
-        Open();
+        _writer = Open();
     }
 
     public ILogger CreateLogger(string categoryName) => new FileLogger(this, categoryName);
@@ -32,16 +33,16 @@ internal sealed class FileLoggerFactory : ILoggerFactory
     {
         lock (_gate)
         {
-            _writer?.Dispose();
-            _writer = null;
+            _disposed = true;
+            Discard();
         }
     }
 
-    private void Open()
+    private StreamWriter Open()
     {
         var stream = new FileStream(_path, PrivateFiles.Options(FileMode.Append, FileAccess.Write, FileShare.ReadWrite));
         PrivateFiles.Restrict(_path);
-        _writer = new StreamWriter(stream, new UTF8Encoding(false)) { AutoFlush = true };
+        return new StreamWriter(stream, new UTF8Encoding(false)) { AutoFlush = true };
     }
 
     private void Write(LogLevel level, string category, string message, Exception? exception)
@@ -58,19 +59,43 @@ internal sealed class FileLoggerFactory : ILoggerFactory
 
         lock (_gate)
         {
-            if (_writer is null)
+            if (_disposed)
             {
                 return;
             }
 
-            _writer.WriteLine(line.ToString());
-            if (_writer.BaseStream.Length > MaxBytes)
+            try
             {
-                _writer.Dispose();
-                File.Move(_path, _path + ".1", overwrite: true);
-                Open();
+                _writer ??= Open();
+                _writer.WriteLine(line.ToString());
+                if (_writer.BaseStream.Length > MaxBytes)
+                {
+                    _writer.Dispose();
+                    _writer = null;
+                    File.Move(_path, _path + ".1", overwrite: true);
+                    _writer = Open();
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A full or read-only disk must not take the broker down with its log: the line is lost, and
+                // the file is reopened for the next one (a failed writer would keep the failed bytes).
+                Discard();
             }
         }
+    }
+
+    private void Discard()
+    {
+        try
+        {
+            _writer?.Dispose();
+        }
+        catch (IOException)
+        {
+        }
+
+        _writer = null;
     }
 
     private sealed class FileLogger(FileLoggerFactory owner, string category) : ILogger

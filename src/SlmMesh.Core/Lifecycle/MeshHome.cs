@@ -38,6 +38,9 @@ public sealed class MeshHome
     /// <summary>The file a broker holds an exclusive lock on for its whole life (single-broker election).</summary>
     public string LockPath => Path.Combine(Directory, "broker.lock");
 
+    /// <summary>The file a launcher holds a lock on while it starts a broker process, so that only one does.</summary>
+    internal string StartingLockPath => Path.Combine(Directory, "broker.starting");
+
     /// <summary>The broker's log file.</summary>
     public string LogPath => Path.Combine(Directory, "broker.log");
 

@@ -10,11 +10,14 @@ namespace SlmMesh;
 /// </summary>
 public sealed class ProcessBrokerLauncher : IBrokerLauncher
 {
+    private const string DiagnosticsVariable = "DOTNET_EnableDiagnostics_IPC";
     private static readonly TimeSpan RespawnInterval = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan StartWait = TimeSpan.FromSeconds(3);
 
     private readonly string _fileName;
     private readonly IReadOnlyList<string> _arguments;
-    private long _lastSpawn = long.MinValue;
+    // Environment.TickCount64 of the last spawn; 0: never (a MinValue sentinel would overflow "now - last").
+    private long _lastSpawn;
 
     /// <summary>Launches <paramref name="fileName"/> with <paramref name="arguments"/>.</summary>
     /// <param name="fileName">The program.</param>
@@ -48,25 +51,57 @@ public sealed class ProcessBrokerLauncher : IBrokerLauncher
     }
 
     /// <inheritdoc />
-    public ValueTask StartAsync(MeshHome home, CancellationToken cancellationToken)
+    public async ValueTask StartAsync(MeshHome home, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(home);
         long now = Environment.TickCount64;
         long last = Interlocked.Read(ref _lastSpawn);
-
-        // now - long.MinValue overflows: the first start must not count as a recent one.
-        bool recent = last != long.MinValue && now - last < RespawnInterval.TotalMilliseconds;
-        if (recent || BrokerLock.IsHeld(home))
+        if (last != 0 && now - last < RespawnInterval.TotalMilliseconds)
         {
-            // Starting or running: the client keeps connecting.
-            return ValueTask.CompletedTask;
+            // Starting: the client keeps connecting.
+            return;
         }
 
-        if (Interlocked.CompareExchange(ref _lastSpawn, now, last) != last)
+        // One launcher at a time starts a broker for a home (SPEC §4: "one of them starts a new broker"). The
+        // others, which noticed the same missing broker, keep connecting instead of starting a process each
+        // that would only lose the election: on a small machine those starts delay the one that matters.
+        using FileStream? starting = TryLockStarting(home);
+        if (starting is null || BrokerLock.IsHeld(home) || Interlocked.CompareExchange(ref _lastSpawn, now, last) != last)
         {
-            return ValueTask.CompletedTask;
+            return;
         }
 
+        string? previousToken = home.ReadToken();
+        using Process child = Spawn(home);
+        await WaitUntilServingAsync(home, child, previousToken, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static FileStream? TryLockStarting(MeshHome home)
+    {
+        try
+        {
+            var stream = new FileStream(home.StartingLockPath, PrivateFiles.Options(FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            PrivateFiles.Restrict(home.StartingLockPath);
+            return stream;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Holds the start lock until the new broker has written its token (it holds the election by then), the child exits, or a few seconds pass.</summary>
+    private static async Task WaitUntilServingAsync(MeshHome home, Process child, string? previousToken, CancellationToken cancellationToken)
+    {
+        long deadline = Environment.TickCount64 + (long)StartWait.TotalMilliseconds;
+        while (!child.HasExited && Environment.TickCount64 < deadline && string.Equals(home.ReadToken(), previousToken, StringComparison.Ordinal))
+        {
+            await Task.Delay(10, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private Process Spawn(MeshHome home)
+    {
         var start = new ProcessStartInfo(_fileName)
         {
             UseShellExecute = false,
@@ -83,10 +118,18 @@ public sealed class ProcessBrokerLauncher : IBrokerLauncher
         }
 
         start.Environment[MeshHome.HomeVariable] = home.Directory;
-        using Process child = Process.Start(start) ?? throw new MeshException(MeshErrorCode.Unavailable, $"Could not start the broker: {CommandLine}");
+
+        // Nothing may listen beyond the broker socket (SPEC §3): not even the .NET runtime's diagnostics socket
+        // in the temp folder, unless whoever runs us asked for diagnostics.
+        if (!start.Environment.ContainsKey(DiagnosticsVariable))
+        {
+            start.Environment[DiagnosticsVariable] = "0";
+        }
+
+        Process child = Process.Start(start) ?? throw new MeshException(MeshErrorCode.Unavailable, $"Could not start the broker: {CommandLine}");
         child.StandardInput.Close();
         child.StandardOutput.Close();
         child.StandardError.Close();
-        return ValueTask.CompletedTask;
+        return child;
     }
 }

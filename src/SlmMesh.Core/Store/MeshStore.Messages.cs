@@ -50,8 +50,15 @@ internal sealed partial class MeshStore
     }
 
     /// <summary>Unread, unexpired copies for a recipient, oldest first.</summary>
-    public IReadOnlyList<MeshMessage> GetUnread(string recipient, long now, int limit)
+    public IReadOnlyList<MeshMessage> GetUnread(string recipient, long now, int limit) => GetUnreadAfter(recipient, 0, now, limit, out _);
+
+    /// <summary>
+    /// Unread, unexpired copies for a recipient stored after position <paramref name="afterSeq"/>, oldest first;
+    /// <paramref name="lastSeq"/> is the position of the last one returned (or <paramref name="afterSeq"/>), to continue from.
+    /// </summary>
+    public IReadOnlyList<MeshMessage> GetUnreadAfter(string recipient, long afterSeq, long now, int limit, out long lastSeq)
     {
+        lastSeq = afterSeq;
         if (limit <= 0)
         {
             return [];
@@ -59,9 +66,19 @@ internal sealed partial class MeshStore
 
         SqliteStatement s = _getUnread;
         s.Bind(1, recipient);
-        s.Bind(2, now);
-        s.Bind(3, limit);
-        return ReadMessages(s, limit, newestFirst: false);
+        s.Bind(2, afterSeq);
+        s.Bind(3, now);
+        s.Bind(4, limit);
+        var messages = new List<MeshMessage>(Math.Min(limit, 64));
+        MeshMessage? previous = null;
+        while (s.Step())
+        {
+            previous = ReadMessage(s, previous);
+            messages.Add(previous);
+            lastSeq = s.GetInt64(11);
+        }
+
+        return messages;
     }
 
     /// <summary>
@@ -186,11 +203,11 @@ internal sealed partial class MeshStore
             $"SELECT {MessageColumns} FROM messages WHERE id = @id AND recipient = @recipient", "@id", "@recipient");
         _getUnread = Prepare(
             $"""
-            SELECT {MessageColumns} FROM messages INDEXED BY messages_unread
-            WHERE recipient = @recipient AND read_at IS NULL AND expires_at > @now
+            SELECT {MessageColumns}, seq FROM messages INDEXED BY messages_unread
+            WHERE recipient = @recipient AND read_at IS NULL AND seq > @after AND expires_at > @now
             ORDER BY seq LIMIT @limit
             """,
-            "@recipient", "@now", "@limit");
+            "@recipient", "@after", "@now", "@limit");
         _queryInboxAll = Prepare(
             $"""
             SELECT {MessageColumns} FROM messages

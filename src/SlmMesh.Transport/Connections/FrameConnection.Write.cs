@@ -29,6 +29,7 @@ public sealed partial class FrameConnection
                     }
                     finally
                     {
+                        Interlocked.Add(ref _queuedBytes, -frame.Length);
                         frame.Return();
                     }
 

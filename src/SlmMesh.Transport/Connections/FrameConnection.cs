@@ -31,6 +31,7 @@ public sealed partial class FrameConnection : IAsyncDisposable
     private int _state;
     private int _started;
     private int _finished;
+    private long _queuedBytes;
     private Exception? _closeReason;
 
     internal FrameConnection(Socket socket, FrameConnectionOptions options, string description, ILogger? logger)
@@ -92,11 +93,15 @@ public sealed partial class FrameConnection : IAsyncDisposable
     public bool TrySend(in OutboundFrame frame)
     {
         EncodedFrame encoded = EncodedFrame.Encode(frame, Options.MaxFrameSize);
-        if (_outgoing.Writer.TryWrite(encoded))
+
+        // One frame always fits an empty queue, however large; beyond that the byte limit holds.
+        long before = Interlocked.Add(ref _queuedBytes, encoded.Length) - encoded.Length;
+        if ((before == 0 || before + encoded.Length <= Options.MaxOutgoingBytes) && _outgoing.Writer.TryWrite(encoded))
         {
             return true;
         }
 
+        Interlocked.Add(ref _queuedBytes, -encoded.Length);
         encoded.Return();
         return false;
     }
@@ -110,6 +115,7 @@ public sealed partial class FrameConnection : IAsyncDisposable
     public async ValueTask SendAsync(OutboundFrame frame, CancellationToken cancellationToken = default)
     {
         EncodedFrame encoded = EncodedFrame.Encode(frame, Options.MaxFrameSize);
+        Interlocked.Add(ref _queuedBytes, encoded.Length);
         if (_outgoing.Writer.TryWrite(encoded))
         {
             return;
@@ -121,11 +127,13 @@ public sealed partial class FrameConnection : IAsyncDisposable
         }
         catch (ChannelClosedException ex)
         {
+            Interlocked.Add(ref _queuedBytes, -encoded.Length);
             encoded.Return();
             throw new IOException($"The connection to {Description} is closed.", CloseReason ?? ex);
         }
         catch
         {
+            Interlocked.Add(ref _queuedBytes, -encoded.Length);
             encoded.Return();
             throw;
         }
@@ -149,8 +157,10 @@ public sealed partial class FrameConnection : IAsyncDisposable
             try
             {
                 EncodedFrame encoded = EncodedFrame.Encode(OutboundFrame.Error(0, error), Options.MaxFrameSize);
+                Interlocked.Add(ref _queuedBytes, encoded.Length);
                 if (!_outgoing.Writer.TryWrite(encoded))
                 {
+                    Interlocked.Add(ref _queuedBytes, -encoded.Length);
                     encoded.Return();
                 }
             }

@@ -14,6 +14,13 @@ public sealed record FrameConnectionOptions
     /// </summary>
     public int OutgoingQueueCapacity { get; init; } = 4096;
 
+    /// <summary>
+    /// How many bytes of frames may wait to be written (default 16 MiB). <see cref="FrameConnection.TrySend"/>
+    /// fails beyond it as beyond <see cref="OutgoingQueueCapacity"/>: a peer that stops reading holds at most
+    /// this much memory, however large its frames.
+    /// </summary>
+    public long MaxOutgoingBytes { get; init; } = 16L * 1024 * 1024;
+
     /// <summary>How many received frames may wait to be processed before reading from the socket pauses.</summary>
     public int IncomingQueueCapacity { get; init; } = 256;
 

@@ -94,6 +94,13 @@ public static class FrameConnector
         }
         catch (Exception ex) when (ex is ChannelClosedException or IOException)
         {
+            // A broker may refuse before reading the hello (a process of another user) and close at once: its
+            // error frame can already be waiting when sending the hello fails. That refusal is the answer.
+            if (connection.Incoming.TryRead(out InboundFrame early) && early.Kind == FrameKind.Error)
+            {
+                throw new MeshException(early.ReadBody<ErrorBody>());
+            }
+
             throw new MeshException(MeshErrorCode.Unavailable, "The broker closed the connection during the handshake.", ex);
         }
 

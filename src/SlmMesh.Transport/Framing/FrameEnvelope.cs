@@ -65,8 +65,9 @@ public static class FrameEnvelope
 
             return new InboundFrame((FrameKind)kind, id, name, bodyBytes);
         }
-        catch (Exception ex) when (ex is MessagePackSerializationException or EndOfStreamException or OverflowException or InvalidOperationException)
+        catch (Exception ex) when (ex is MessagePackSerializationException or EndOfStreamException or OverflowException or InvalidOperationException or ArgumentException)
         {
+            // ArgumentException: MessagePack's reader throws ArgumentOutOfRangeException for a length past the end of a multi-segment buffer.
             throw new MeshException(MeshErrorCode.ProtocolError, $"Malformed frame: {ex.Message}", ex);
         }
     }

@@ -25,8 +25,9 @@ public readonly record struct InboundFrame(FrameKind Kind, uint Id, string Name,
         {
             return T.ReadFrom(ref reader);
         }
-        catch (Exception ex) when (ex is MessagePackSerializationException or EndOfStreamException or OverflowException or InvalidOperationException)
+        catch (Exception ex) when (ex is MessagePackSerializationException or EndOfStreamException or OverflowException or InvalidOperationException or ArgumentException)
         {
+            // ArgumentException: MessagePack's reader throws ArgumentOutOfRangeException for a length past the end of a multi-segment buffer.
             throw new MeshException(MeshErrorCode.InvalidArgument, $"The body of '{Name}' is not a valid {typeof(T).Name}: {ex.Message}", ex);
         }
     }

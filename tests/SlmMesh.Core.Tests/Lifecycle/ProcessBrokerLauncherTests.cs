@@ -5,17 +5,30 @@ namespace SlmMesh.Core.Tests.Lifecycle;
 public sealed class ProcessBrokerLauncherTests
 {
     [Fact]
-    public async Task The_first_start_launches_the_program_in_the_home_folder()
+    public async Task The_first_start_launches_the_program_when_no_broker_holds_the_home()
     {
-        Assert.SkipWhen(OperatingSystem.IsWindows(), "Uses /bin/sh.");
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Uses /bin/sh as the stand-in broker.");
         using var home = new TestHome();
-        var launcher = new ProcessBrokerLauncher("/bin/sh", ["-c", "echo \"$SLM_MESH_HOME\" > started"]);
+        string marker = Path.Combine(home.Directory, "launched");
+        var launcher = new ProcessBrokerLauncher("/bin/sh", ["-c", $"echo launched > '{marker}'"]);
 
         await launcher.StartAsync(home.Home, TestContext.Current.CancellationToken);
 
-        string marker = Path.Combine(home.Directory, "started");
-        await Eventually.TrueAsync(() => File.Exists(marker) && File.ReadAllText(marker).Trim().Length > 0, because: "the launched program wrote its marker");
-        Assert.Equal(home.Home.Directory, File.ReadAllText(marker).Trim());
+        await Eventually.TrueAsync(() => File.Exists(marker), TimeSpan.FromSeconds(10), "the launcher should have started the program");
+    }
+
+    [Fact]
+    public async Task Of_many_launchers_finding_no_broker_at_once_only_one_starts_a_process()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Uses /bin/sh as the stand-in broker.");
+        using var home = new TestHome();
+        string marker = Path.Combine(home.Directory, "launched");
+
+        // The stand-in never serves: its launcher holds the start until it exits, the others must not start their own.
+        ProcessBrokerLauncher[] launchers = [.. Enumerable.Range(0, 8).Select(_ => new ProcessBrokerLauncher("/bin/sh", ["-c", $"echo started >> '{marker}'; sleep 0.5"]))];
+        await Task.WhenAll(launchers.Select(l => Task.Run(async () => await l.StartAsync(home.Home, TestContext.Current.CancellationToken))));
+
+        Assert.Single(File.ReadAllLines(marker));
     }
 
     [Fact]
