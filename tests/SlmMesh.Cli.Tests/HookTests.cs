@@ -104,7 +104,9 @@ public sealed class HookTests
     public async Task PreToolUse_without_a_peer_of_its_own_treats_every_lock_as_another_peers()
     {
         await using MeshFixture mesh = await MeshFixture.StartAsync();
-        MeshClient codex = await mesh.OtherAgentAsync("codex");
+
+        // An ephemeral holder (a CLI identity) is never an agent a hook can attach to: this hook has no peer.
+        MeshClient codex = await mesh.AgentAsync("codex", o => o with { AgentType = "codex", Ephemeral = true });
         await codex.AcquireLockAsync(Path.Combine(mesh.Project, "src/auth/login.cs"), "rewriting the login flow", cancellationToken: Ct);
 
         CliResult result = await mesh.Cli().RunWithInputAsync(Golden.Input("claude-pre-tool-use-write", mesh.Project), "hook", "PreToolUse");

@@ -31,7 +31,7 @@ public static partial class Golden
         return TimeLeft().Replace(text, "for <LEFT> more");
     }
 
-    [GeneratedRegex("m_[0-9a-f]{20}")]
+    [GeneratedRegex("m_[0-9a-f]{28}")]
     private static partial Regex MessageId();
 
     [GeneratedRegex(@"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")]

@@ -4,7 +4,6 @@ namespace SlmMesh.Cli.Tests.Support;
 public sealed class MeshFixture : IAsyncDisposable
 {
     private readonly List<MeshClient> _clients = [];
-    private SleepingProcess? _otherAgent;
 
     private MeshFixture(TestHome home, MeshBroker broker)
     {
@@ -39,12 +38,15 @@ public sealed class MeshFixture : IAsyncDisposable
         return client;
     }
 
-    /// <summary>An agent peer whose agent process is not this test process (another agent on the machine).</summary>
+    /// <summary>
+    /// An agent peer whose agent process is not this test process (another agent on the machine). The
+    /// broker lets a peer name only its own process or an ancestor as its agent, so this uses the test
+    /// process's parent: a hook run from this process still finds the nearer agent, this process, first.
+    /// </summary>
     public Task<MeshClient> OtherAgentAsync(string name, string agentType = "codex")
     {
-        _otherAgent ??= new SleepingProcess();
-        int pid = _otherAgent.Id;
-        return AgentAsync(name, o => o with { AgentType = agentType, AgentProcessId = pid });
+        int parent = SlmMesh.Discovery.ProcessTree.GetAncestry(Environment.ProcessId)[1].ProcessId;
+        return AgentAsync(name, o => o with { AgentType = agentType, AgentProcessId = parent });
     }
 
     public async ValueTask DisposeAsync()
@@ -55,7 +57,6 @@ public sealed class MeshFixture : IAsyncDisposable
         }
 
         await Broker.DisposeAsync();
-        _otherAgent?.Dispose();
         Home.Dispose();
     }
 }
