@@ -38,6 +38,7 @@ internal sealed partial class BrokerEngine
     private long _nextLivenessCheck;
     private long _nextSessionId;
     private int _tickQueued;
+    private long _ticksProcessed;
     private string? _stopReason;
     private BrokerSession? _currentSession;
     private uint _currentRequestId;
@@ -61,6 +62,9 @@ internal sealed partial class BrokerEngine
 
     /// <summary>Completes with the reason once the engine has stopped (idle, shutdown request, fatal error).</summary>
     public Task<string> Stopped => _stopped.Task;
+
+    /// <summary>How many ticks the loop has handled (tests step a fake clock in lockstep with it).</summary>
+    internal long TicksProcessed => Interlocked.Read(ref _ticksProcessed);
 
     /// <summary>The listener this engine's status reports; set by the broker after binding.</summary>
     public FrameListener? Listener { get; set; }
@@ -238,6 +242,7 @@ internal sealed partial class BrokerEngine
             case EngineCommandKind.Tick:
                 Volatile.Write(ref _tickQueued, 0);
                 OnTick();
+                Interlocked.Increment(ref _ticksProcessed);
                 break;
             case EngineCommandKind.Invoke:
                 command.Work!();

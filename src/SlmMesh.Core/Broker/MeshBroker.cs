@@ -50,6 +50,9 @@ public sealed partial class MeshBroker : IAsyncDisposable
     /// <summary>Completes as soon as the engine decides to stop (before the connections are closed).</summary>
     internal Task<string> EngineStopped => _engine.Stopped;
 
+    /// <summary>How many timer ticks the engine has handled.</summary>
+    internal long TicksProcessed => _engine.TicksProcessed;
+
     /// <summary>Completes with the reason (idle, shutdown requested, disposed) once the broker has fully stopped.</summary>
     public Task<string> Completion => _completion.Task;
 
