@@ -16,7 +16,21 @@ internal static class BrokerRole
         using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         Lifeline.StopWhenInputEnds(stop);
-        return await MeshBrokerProcess.RunAsync(new MeshBrokerOptions { Home = home }, detach: false, LogLevel.Information, stop.Token);
+        int exitCode = await MeshBrokerProcess.RunAsync(new MeshBrokerOptions { Home = home }, detach: false, LogLevel.Information, stop.Token);
+
+        // The home is the runner's temporary folder: when the runner was killed outright, nobody else deletes it.
+        if (stop.IsCancellationRequested)
+        {
+            try
+            {
+                Directory.Delete(home, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+
+        return exitCode;
 
         void Stop(PosixSignalContext context)
         {

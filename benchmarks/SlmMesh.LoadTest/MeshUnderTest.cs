@@ -132,7 +132,14 @@ internal sealed class MeshUnderTest : IAsyncDisposable
         await _broker.DisposeAsync();
         try
         {
-            Directory.Delete(Home, recursive: true);
+            // The broker process deletes it too when it stops; whichever comes second finds it gone.
+            if (Directory.Exists(Home))
+            {
+                Directory.Delete(Home, recursive: true);
+            }
+        }
+        catch (DirectoryNotFoundException)
+        {
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -15,9 +15,28 @@ internal static class LatencyScenario
 
     public static async Task RunAsync(MeshUnderTest mesh, ScenarioResult result, CancellationToken cancellationToken)
     {
+        await BaselineAsync(mesh, result, cancellationToken);
         await OneToOneAsync(mesh, result, cancellationToken);
         await EightSendersAsync(mesh, result, cancellationToken);
         await HundredPeersAsync(mesh, result, cancellationToken);
+    }
+
+    /// <summary>A request through the broker's engine that stores nothing (ping): the floor under every figure here.</summary>
+    private static async Task BaselineAsync(MeshUnderTest mesh, ScenarioResult result, CancellationToken cancellationToken)
+    {
+        LoadOptions o = mesh.Options;
+        MeshClient client = await mesh.ConnectAsync("ping", cancellationToken);
+        try
+        {
+            await Workloads.TimeEachAsync(_ => client.PingAsync(cancellationToken), o.Count(5_000), o.PhaseCap, null, cancellationToken);
+            var pings = new LatencySamples(o.Count(20_000));
+            await Workloads.TimeEachAsync(_ => client.PingAsync(cancellationToken), o.Count(20_000), o.PhaseCap, pings, cancellationToken);
+            result.AddLatency("ping", "request round trip, nothing stored (ping)", pings.Summarize());
+        }
+        finally
+        {
+            await mesh.CloseAsync([client]);
+        }
     }
 
     private static async Task OneToOneAsync(MeshUnderTest mesh, ScenarioResult result, CancellationToken cancellationToken)
