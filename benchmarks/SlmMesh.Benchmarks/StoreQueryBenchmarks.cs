@@ -5,7 +5,7 @@ namespace SlmMesh.Benchmarks;
 
 /// <summary>
 /// Reads and state writes on the broker's SQLite store (seeded as in <see cref="StoreSamples"/>): the inbox
-/// query of a peer with 1,000 unread and 1,000 read messages, and a state set (read the version, write, append
+/// query of a peer with 1,000 unread and 1,000 read messages, an empty batch, and a state set (read the version, write, append
 /// the event, one transaction, as the engine does) and get.
 /// </summary>
 [MemoryDiagnoser]
@@ -19,6 +19,14 @@ public class StoreQueryBenchmarks
 
     [GlobalCleanup]
     public void Cleanup() => _samples.Delete();
+
+    /// <summary>BEGIN IMMEDIATE and COMMIT with nothing in between: what the engine pays per batch even for reads and pings.</summary>
+    [Benchmark]
+    public void EmptyBatch()
+    {
+        _samples.Store.BeginBatch();
+        _samples.Store.CommitBatch();
+    }
 
     /// <summary>The newest 20 unread.</summary>
     [Benchmark]
