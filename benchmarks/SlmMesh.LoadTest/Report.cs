@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace SlmMesh.LoadTest;
@@ -47,7 +48,7 @@ internal static class Report
 
     public static void PrintJson(IReadOnlyList<ScenarioResult> results, LoadOptions options)
     {
-        using var json = new Utf8JsonWriter(Console.OpenStandardOutput(), new JsonWriterOptions { Indented = true });
+        using var json = new Utf8JsonWriter(Console.OpenStandardOutput(), new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteString("runtime", Runtime);
         json.WriteString("os", RuntimeInformation.OSDescription);

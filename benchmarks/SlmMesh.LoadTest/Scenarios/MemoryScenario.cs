@@ -24,7 +24,6 @@ internal static class MemoryScenario
 
         string wal = mesh.DatabasePath + "-wal";
         long walPeak = 0;
-        long rssPeakDuring = 0;
         using var sampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task sampler = Task.Run(
             async () =>
@@ -33,7 +32,6 @@ internal static class MemoryScenario
                 while (await timer.WaitForNextTickAsync(sampling.Token))
                 {
                     walPeak = Math.Max(walPeak, Machine.FileBytes(wal));
-                    rssPeakDuring = Math.Max(rssPeakDuring, mesh.BrokerRssKiB);
                 }
             },
             CancellationToken.None);
