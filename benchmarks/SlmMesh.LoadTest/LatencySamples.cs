@@ -69,6 +69,3 @@ internal sealed class LatencySamples
         return new LatencySummary(sorted.Length, P(0.50), P(0.90), P(0.99), P(0.999), Us(sorted[^1]), mean / sorted.Length);
     }
 }
-
-/// <summary>Percentiles of <see cref="LatencySamples"/>, in microseconds.</summary>
-internal readonly record struct LatencySummary(int Count, double P50, double P90, double P99, double P999, double Max, double Mean);

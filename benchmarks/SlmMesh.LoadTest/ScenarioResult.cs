@@ -1,18 +1,5 @@
 namespace SlmMesh.LoadTest;
 
-/// <summary>A target a figure is compared with: at most or at least <see cref="Limit"/>.</summary>
-internal sealed record Goal(double Limit, bool AtMost, string Text)
-{
-    public static Goal Max(double limit, string text) => new(limit, true, text);
-
-    public static Goal Min(double limit, string text) => new(limit, false, text);
-
-    public bool IsMet(double value) => AtMost ? value <= Limit : value >= Limit;
-}
-
-/// <summary>One measured number. <see cref="Key"/> is stable (for JSON consumers); <see cref="Label"/> is for people.</summary>
-internal sealed record Figure(string Key, string Label, double Value, string Unit, Goal? Goal = null);
-
 /// <summary>What one scenario measured, and under which machine load.</summary>
 internal sealed class ScenarioResult(string name, string description)
 {
