@@ -1,0 +1,45 @@
+using System.Globalization;
+
+namespace SlmMesh.LoadTest;
+
+/// <summary>What Linux says about the machine and a process (<c>/proc</c>).</summary>
+internal static class Machine
+{
+    /// <summary>The one-minute load average; -1 where <c>/proc/loadavg</c> does not exist.</summary>
+    public static double LoadAverage()
+    {
+        try
+        {
+            string text = File.ReadAllText("/proc/loadavg");
+            return double.Parse(text.AsSpan(0, text.IndexOf(' ')), NumberStyles.Float, CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return -1;
+        }
+    }
+
+    /// <summary>A field of <c>/proc/&lt;pid&gt;/status</c> in KiB (VmRSS: resident now; VmHWM: the peak); -1 if unknown.</summary>
+    public static long StatusKiB(int processId, string field)
+    {
+        try
+        {
+            foreach (string line in File.ReadLines($"/proc/{processId}/status"))
+            {
+                if (line.StartsWith(field + ":", StringComparison.Ordinal))
+                {
+                    ReadOnlySpan<char> value = line.AsSpan(field.Length + 1).Trim();
+                    int space = value.IndexOf(' ');
+                    return long.Parse(space < 0 ? value : value[..space], NumberStyles.None, CultureInfo.InvariantCulture);
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+
+        return -1;
+    }
+
+    public static long FileBytes(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
+}

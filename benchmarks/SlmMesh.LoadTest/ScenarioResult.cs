@@ -1,0 +1,31 @@
+namespace SlmMesh.LoadTest;
+
+/// <summary>What one scenario measured, and under which machine load.</summary>
+internal sealed class ScenarioResult(string name, string description)
+{
+    public string Name { get; } = name;
+
+    public string Description { get; } = description;
+
+    public List<Figure> Figures { get; } = [];
+
+    public double LoadBefore { get; set; }
+
+    public double LoadAfter { get; set; }
+
+    public double Seconds { get; set; }
+
+    public string? Error { get; set; }
+
+    public void Add(string key, string label, double value, string unit, Goal? goal = null) =>
+        Figures.Add(new Figure(key, label, value, unit, goal));
+
+    /// <summary>p50, p99 and max of a latency (with goals for the first two when given), and the sample count.</summary>
+    public void AddLatency(string key, string label, LatencySummary summary, Goal? p50Goal = null, Goal? p99Goal = null)
+    {
+        Add(key + ".p50Us", label + " p50", summary.P50, "µs", p50Goal);
+        Add(key + ".p99Us", label + " p99", summary.P99, "µs", p99Goal);
+        Add(key + ".maxUs", label + " max", summary.Max, "µs");
+        Add(key + ".samples", label + " samples", summary.Count, "");
+    }
+}
