@@ -13,7 +13,8 @@ namespace SlmMesh.Broker;
 /// The broker's state machine. Every change goes through one queue and is applied by one loop, so no
 /// state needs a lock. The loop takes all queued commands (up to a batch), applies them inside one
 /// SQLite transaction, commits, and only then sends the responses and pushes: nothing is acknowledged
-/// before it is durable, and a burst of requests costs one commit (group commit).
+/// before it is durable, and a burst of requests costs one commit (group commit). A batch of acknowledgements
+/// alone waits for the next commit (<see cref="MeshStore.EndBatch"/>; the store commits it on close): losing one only redelivers a message.
 /// </summary>
 internal sealed partial class BrokerEngine
 {
@@ -212,12 +213,15 @@ internal sealed partial class BrokerEngine
 
         try
         {
+            bool tick = false;
             for (int n = 0; n < MaxBatch && _stopReason is null && reader.TryRead(out EngineCommand command); n++)
             {
+                tick |= command.Kind == EngineCommandKind.Tick;
                 Process(command);
             }
 
-            _store.CommitBatch();
+            // Acknowledgements alone may wait for the next durable write; a tick or a stop bounds how long.
+            _store.EndBatch(force: tick || _stopReason is not null);
         }
         catch (SqliteException ex) when (MeshStore.IsStorageFault(ex))
         {

@@ -101,7 +101,10 @@ internal sealed partial class MeshStore
         return ReadMessages(s, limit, newestFirst: true);
     }
 
-    /// <summary>Marks the recipient's unread copies with these ids read at <paramref name="now"/>; returns how many changed.</summary>
+    /// <summary>
+    /// Marks the recipient's unread copies with these ids read at <paramref name="now"/>; returns how many changed.
+    /// Inside a batch these are deferrable writes (see <see cref="EndBatch"/>).
+    /// </summary>
     public int MarkRead(string recipient, IReadOnlyList<string> ids, long now)
     {
         ArgumentNullException.ThrowIfNull(ids);
@@ -128,6 +131,10 @@ internal sealed partial class MeshStore
             if (ownTransaction)
             {
                 Commit();
+            }
+            else if (InTransaction)
+            {
+                _batchDeferrableChanges += changed;
             }
 
             return changed;

@@ -7,7 +7,7 @@ namespace SlmMesh.Store;
 /// <summary>
 /// The broker's SQLite store (<c>mesh.db</c>, WAL). Owned by the broker engine's single thread: not
 /// thread-safe by design, every statement prepared once and reused. Writes are grouped by the caller
-/// between <see cref="BeginBatch"/> and <see cref="CommitBatch"/> (group commit).
+/// between <see cref="BeginBatch"/> and <see cref="EndBatch"/> (group commit).
 /// </summary>
 internal sealed partial class MeshStore : IDisposable
 {
@@ -68,38 +68,6 @@ internal sealed partial class MeshStore : IDisposable
         }
     }
 
-    /// <summary>Starts a write transaction.</summary>
-    public void BeginBatch()
-    {
-        if (InTransaction)
-        {
-            throw new InvalidOperationException("A batch is already open.");
-        }
-
-        CheckpointIfDue();
-        _begin.Execute();
-    }
-
-    /// <summary>Commits the transaction started by <see cref="BeginBatch"/>.</summary>
-    public void CommitBatch()
-    {
-        if (!InTransaction)
-        {
-            throw new InvalidOperationException("No batch is open (or SQLite rolled it back after an error).");
-        }
-
-        Commit();
-    }
-
-    /// <summary>Rolls back the transaction started by <see cref="BeginBatch"/>, if one is open.</summary>
-    public void RollbackBatch()
-    {
-        if (InTransaction)
-        {
-            _rollback.Execute();
-        }
-    }
-
     /// <inheritdoc />
     public void Dispose()
     {
@@ -116,6 +84,12 @@ internal sealed partial class MeshStore : IDisposable
         {
             try
             {
+                // Acknowledgements still waiting for a commit are kept, anything else half-done is not.
+                if (_deferring)
+                {
+                    CommitDeferred();
+                }
+
                 RollbackBatch();
                 using SqliteCommand optimize = _connection.CreateCommand();
                 optimize.CommandText = "PRAGMA optimize";
@@ -180,6 +154,7 @@ internal sealed partial class MeshStore : IDisposable
 
     private void ThrowIfInBatch(string operation)
     {
+        CommitDeferred();
         if (InTransaction)
         {
             throw new InvalidOperationException($"{operation} must not be called inside a batch.");
