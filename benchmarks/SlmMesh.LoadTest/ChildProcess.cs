@@ -27,7 +27,11 @@ internal sealed class ChildProcess : IAsyncDisposable
     public StreamReader Output => _process.StandardOutput;
 
     /// <summary>Starts this tool again with <paramref name="arguments"/> (or <paramref name="program"/> when given).</summary>
-    public static ChildProcess Start(IEnumerable<string> arguments, string home, string? program = null)
+    /// <param name="arguments">The arguments.</param>
+    /// <param name="home">The mesh home (its folder is also the working directory).</param>
+    /// <param name="program">Another program to run instead of this tool.</param>
+    /// <param name="environment">Variables to set in the child, besides the home.</param>
+    public static ChildProcess Start(IEnumerable<string> arguments, string home, string? program = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         string? assembly = null;
         var info = new ProcessStartInfo(program ?? Self(out assembly))
@@ -48,6 +52,10 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
 
         info.Environment[MeshHome.HomeVariable] = home;
+        foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
         Process process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {info.FileName}.");
         return new ChildProcess(process, lifeline: program is null);
     }

@@ -12,6 +12,13 @@ internal sealed class MeshUnderTest : IAsyncDisposable
     private static readonly TimeSpan ClientProcessReadyTimeout = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(30);
 
+    // What ProcessBrokerLauncher gives the broker the hosts start, so the figures are those users get; a value
+    // already in this tool's environment wins (to compare budgets).
+    private static readonly Dictionary<string, string> BrokerEnvironment = new(StringComparer.Ordinal)
+    {
+        ["DOTNET_GCgen0size"] = Environment.GetEnvironmentVariable("DOTNET_GCgen0size") ?? "200000",
+    };
+
     private readonly List<MeshClient> _clients = [];
     private readonly List<ChildProcess> _clientProcesses = [];
     private readonly ChildProcess _broker;
@@ -46,7 +53,7 @@ internal sealed class MeshUnderTest : IAsyncDisposable
     {
         // Short (/tmp/slm-load-XXXXXX) so the socket path stays far below the platform limit; created 0700.
         DirectoryInfo folder = Directory.CreateTempSubdirectory("slm-load-");
-        ChildProcess broker = ChildProcess.Start(options.BrokerExe is null ? ["broker", "--home", folder.FullName] : ["broker"], folder.FullName, options.BrokerExe);
+        ChildProcess broker = ChildProcess.Start(options.BrokerExe is null ? ["broker", "--home", folder.FullName] : ["broker"], folder.FullName, options.BrokerExe, BrokerEnvironment);
         var mesh = new MeshUnderTest(folder.FullName, broker, options);
         try
         {

@@ -11,6 +11,11 @@ namespace SlmMesh;
 public sealed class ProcessBrokerLauncher : IBrokerLauncher
 {
     private const string DiagnosticsVariable = "DOTNET_EnableDiagnostics_IPC";
+
+    // A 2 MiB gen0 budget (hex, as the runtime reads it): the broker allocates little per request, and the
+    // default budget (sized from the CPU cache) is most of its memory after a flood (docs/PERFORMANCE.md).
+    private const string Gen0SizeVariable = "DOTNET_GCgen0size";
+    private const string Gen0Size = "200000";
     private static readonly TimeSpan RespawnInterval = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan StartWait = TimeSpan.FromSeconds(3);
 
@@ -124,6 +129,11 @@ public sealed class ProcessBrokerLauncher : IBrokerLauncher
         if (!start.Environment.ContainsKey(DiagnosticsVariable))
         {
             start.Environment[DiagnosticsVariable] = "0";
+        }
+
+        if (!start.Environment.ContainsKey(Gen0SizeVariable))
+        {
+            start.Environment[Gen0SizeVariable] = Gen0Size;
         }
 
         Process child = Process.Start(start) ?? throw new MeshException(MeshErrorCode.Unavailable, $"Could not start the broker: {CommandLine}");

@@ -45,4 +45,21 @@ public sealed class ProcessBrokerLauncherTests
         await Eventually.TrueAsync(() => File.Exists(marker) && File.ReadAllText(marker).Length > 0);
         Assert.Single(File.ReadAllLines(marker));
     }
+
+    [Fact]
+    public async Task The_broker_process_gets_a_small_gen0_budget_and_no_diagnostics_socket_unless_the_caller_chose_otherwise()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Uses /bin/sh.");
+        using var home = new TestHome();
+        string marker = Path.Combine(home.Directory, "environment");
+        var launcher = new ProcessBrokerLauncher("/bin/sh", ["-c", $"env > '{marker}.tmp' && mv '{marker}.tmp' '{marker}'"]);
+
+        await launcher.StartAsync(home.Home, TestContext.Current.CancellationToken);
+
+        await Eventually.TrueAsync(() => File.Exists(marker), TimeSpan.FromSeconds(10), "the launcher should have started the program");
+        string[] environment = File.ReadAllLines(marker);
+        Assert.Contains("DOTNET_GCgen0size=200000", environment);
+        Assert.Contains("DOTNET_EnableDiagnostics_IPC=0", environment);
+        Assert.Contains($"SLM_MESH_HOME={home.Directory}", environment);
+    }
 }
