@@ -7,20 +7,27 @@ internal sealed record LoadOptions
 {
     public const string Usage = """
         usage: SlmMesh.LoadTest [--scenarios LIST] [--json] [--quick] [--seconds N] [--payload BYTES]
-                                [--client-processes N] [--broker-exe PATH]
-          --scenarios         comma-separated, default all: latency, throughput, locks, state, memory, peers1000
+                                [--client-processes N] [--broker-exe PATH] [--mcp-exe PATH] [--cli-exe PATH]
+          --scenarios         comma-separated: latency, throughput, locks, state, memory, peers1000 (the default: all
+                              of these), and hosts (only when named: it runs the built slm-mesh-mcp and slm-mesh)
           --json              print one JSON object instead of tables
           --quick             a tenth of the iterations (a smoke run; figures not representative)
           --seconds           time cap of each measured phase (default 20); warm-ups are capped at the same
           --payload           message payload size in bytes (default 200)
           --client-processes  peers1000: put the idle peers in N extra client processes (default 0: all here)
           --broker-exe        run the broker as `PATH broker` (e.g. a published slm-mesh-mcp) instead of this tool
+          --mcp-exe           hosts: the slm-mesh-mcp to measure (default: the Release apphost in this repository)
+          --cli-exe           hosts: the slm-mesh to measure (default: the Release apphost in this repository)
         Roles started by the runner itself: `broker --home DIR` and `peers --home DIR --count N`.
         """;
 
-    public static readonly string[] AllScenarios = ["latency", "throughput", "locks", "state", "memory", "peers1000"];
+    /// <summary>The in-process mesh scenarios: what a run without <c>--scenarios</c> measures.</summary>
+    public static readonly string[] DefaultScenarios = ["latency", "throughput", "locks", "state", "memory", "peers1000"];
 
-    public IReadOnlyList<string> Scenarios { get; init; } = AllScenarios;
+    /// <summary>Every scenario; <c>hosts</c> needs the hosts built, so it runs only when named.</summary>
+    public static readonly string[] AllScenarios = [.. DefaultScenarios, "hosts"];
+
+    public IReadOnlyList<string> Scenarios { get; init; } = DefaultScenarios;
 
     public bool Json { get; init; }
 
@@ -34,6 +41,12 @@ internal sealed record LoadOptions
     public int ClientProcesses { get; init; }
 
     public string? BrokerExe { get; init; }
+
+    /// <summary>hosts: the <c>slm-mesh-mcp</c> to run; null: the Release apphost in the repository.</summary>
+    public string? McpExe { get; init; }
+
+    /// <summary>hosts: the <c>slm-mesh</c> to run; null: the Release apphost in the repository.</summary>
+    public string? CliExe { get; init; }
 
     /// <summary>An iteration count, scaled down by <see cref="Quick"/>.</summary>
     public int Count(int full) => Quick ? Math.Max(1, full / 10) : full;
@@ -72,6 +85,12 @@ internal sealed record LoadOptions
                     break;
                 case "--broker-exe" when next is not null:
                     options = options with { BrokerExe = Path.GetFullPath(next) };
+                    break;
+                case "--mcp-exe" when next is not null:
+                    options = options with { McpExe = Path.GetFullPath(next) };
+                    break;
+                case "--cli-exe" when next is not null:
+                    options = options with { CliExe = Path.GetFullPath(next) };
                     break;
                 default:
                     return null;

@@ -42,4 +42,29 @@ internal static class Machine
     }
 
     public static long FileBytes(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
+
+    /// <summary>Whether a process exists and has not exited (a zombie waiting for its parent counts as exited).</summary>
+    public static bool IsRunning(int processId) => Stat(processId) is { } stat && stat.State is not ('Z' or 'X');
+
+    /// <summary>The parent of a process; -1 if unknown.</summary>
+    public static int ParentProcessId(int processId) => Stat(processId)?.Parent ?? -1;
+
+    /// <summary>State and parent from <c>/proc/&lt;pid&gt;/stat</c> ("pid (name) state ppid …"; the name may hold spaces and parentheses).</summary>
+    private static (char State, int Parent)? Stat(int processId)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText($"/proc/{processId}/stat");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        string[] fields = text[(text.LastIndexOf(')') + 2)..].Split(' ', 3);
+        return fields.Length < 2 || fields[0].Length != 1 || !int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out int parent)
+            ? null
+            : (fields[0][0], parent);
+    }
 }

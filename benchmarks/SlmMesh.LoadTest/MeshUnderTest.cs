@@ -68,10 +68,13 @@ internal sealed class MeshUnderTest : IAsyncDisposable
     }
 
     /// <summary>Connects one more peer from this process.</summary>
-    public async Task<MeshClient> ConnectAsync(string? name = null, CancellationToken cancellationToken = default)
+    public Task<MeshClient> ConnectAsync(string? name = null, CancellationToken cancellationToken = default) =>
+        ConnectAsync(ClientOptions(Home, name ?? "load-" + Interlocked.Increment(ref _nextName).ToString(CultureInfo.InvariantCulture)), cancellationToken);
+
+    /// <summary>Connects one more peer from this process with the given options (start from <see cref="ClientOptions"/>).</summary>
+    public async Task<MeshClient> ConnectAsync(MeshClientOptions options, CancellationToken cancellationToken)
     {
-        name ??= "load-" + Interlocked.Increment(ref _nextName).ToString(CultureInfo.InvariantCulture);
-        MeshClient client = await MeshClient.ConnectAsync(ClientOptions(Home, name), cancellationToken);
+        MeshClient client = await MeshClient.ConnectAsync(options, cancellationToken);
         lock (_clients)
         {
             _clients.Add(client);

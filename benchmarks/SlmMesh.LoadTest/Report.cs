@@ -32,6 +32,11 @@ internal static class Report
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== {result.Name}: {result.Description}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   load average {result.LoadBefore:0.0} → {result.LoadAfter:0.0}, {result.Seconds:0.0} s"));
+        foreach ((string key, string text) in result.Notes)
+        {
+            Console.WriteLine($"   {key}: {text}");
+        }
+
         foreach (Figure figure in result.Figures)
         {
             string goal = figure.Goal is null ? string.Empty : $"goal {figure.Goal.Text,-14} {(figure.Goal.IsMet(figure.Value) ? "met" : "MISSED")}";
@@ -68,6 +73,17 @@ internal static class Report
             if (result.Error is not null)
             {
                 json.WriteString("error", result.Error);
+            }
+
+            if (result.Notes.Count > 0)
+            {
+                json.WriteStartObject("notes");
+                foreach ((string key, string text) in result.Notes)
+                {
+                    json.WriteString(key, text);
+                }
+
+                json.WriteEndObject();
             }
 
             json.WriteStartObject("figures");

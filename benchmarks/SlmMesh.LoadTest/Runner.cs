@@ -9,6 +9,22 @@ internal static class Runner
 {
     public static async Task<int> RunAsync(LoadOptions options)
     {
+        // The hosts scenario runs built programs: say at once what to build, rather than after the other scenarios.
+        HostPrograms? programs = null;
+        if (options.Scenarios.Contains(HostsScenario.Name, StringComparer.Ordinal))
+        {
+            programs = HostPrograms.Find(options, out IReadOnlyList<string> problems);
+            if (programs is null)
+            {
+                foreach (string problem in problems)
+                {
+                    Console.Error.WriteLine(problem);
+                }
+
+                return 2;
+            }
+        }
+
         using var stop = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
@@ -30,7 +46,7 @@ internal static class Runner
         {
             foreach (string name in options.Scenarios)
             {
-                ScenarioResult result = await RunScenarioAsync(name, options, stop.Token);
+                ScenarioResult result = await RunScenarioAsync(name, options, programs, stop.Token);
                 results.Add(result);
                 Report.PrintScenario(result, options);
             }
@@ -53,7 +69,7 @@ internal static class Runner
         return results.Any(r => r.Error is not null) ? 1 : 0;
     }
 
-    private static async Task<ScenarioResult> RunScenarioAsync(string name, LoadOptions options, CancellationToken cancellationToken)
+    private static async Task<ScenarioResult> RunScenarioAsync(string name, LoadOptions options, HostPrograms? programs, CancellationToken cancellationToken)
     {
         (string description, Func<MeshUnderTest, ScenarioResult, CancellationToken, Task> run) = name switch
         {
@@ -63,6 +79,7 @@ internal static class Runner
             StateScenario.Name => (StateScenario.Description, StateScenario.RunAsync),
             MemoryScenario.Name => (MemoryScenario.Description, MemoryScenario.RunAsync),
             ThousandPeersScenario.Name => (ThousandPeersScenario.Description, ThousandPeersScenario.RunAsync),
+            HostsScenario.Name => (HostsScenario.Description, (mesh, result, ct) => HostsScenario.RunAsync(mesh, programs!, result, ct)),
             _ => throw new ArgumentException($"Unknown scenario '{name}'.", nameof(name)),
         };
         var result = new ScenarioResult(name, description) { LoadBefore = Machine.LoadAverage() };
