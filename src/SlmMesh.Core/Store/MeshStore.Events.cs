@@ -99,6 +99,7 @@ internal sealed partial class MeshStore
 
         // Pruning always keeps the newest event, so the largest id is never lost.
         _lastEventId = Prepare("SELECT coalesce(max(id), 0) FROM events");
-        _countEvents = Prepare("SELECT count(*) FROM events");
+        // Only pruning deletes events, and always the oldest ones: the ids left are contiguous, so two seeks count them.
+        _countEvents = Prepare("SELECT coalesce((SELECT max(id) FROM events) - (SELECT min(id) FROM events) + 1, 0)");
     }
 }

@@ -66,7 +66,13 @@ internal sealed partial class MeshStore
     {
         _pruneRead = Prepare("DELETE FROM messages WHERE read_at < @before", "@before");
         _pruneExpired = Prepare("DELETE FROM messages WHERE expires_at <= @now", "@now");
-        _pruneEvents = Prepare("DELETE FROM events WHERE created_at < @before AND id < (SELECT MAX(id) FROM events)", "@before");
+
+        // Events are appended in time order, so the old ones are a prefix of the id order: delete the ids below the
+        // first event to keep (a scan from the oldest that stops there), or all but the newest when none is kept.
+        // No index on created_at: it would cost a page on every commit that emits an event.
+        _pruneEvents = Prepare(
+            "DELETE FROM events WHERE id < coalesce((SELECT id FROM events WHERE created_at >= @before ORDER BY id LIMIT 1), (SELECT max(id) FROM events))",
+            "@before");
         _checkpointPassive = Prepare("PRAGMA wal_checkpoint(PASSIVE)");
         _checkpointTruncate = Prepare("PRAGMA wal_checkpoint(TRUNCATE)");
         _vacuum = Prepare("VACUUM");

@@ -79,6 +79,11 @@ internal sealed partial class MeshStore
         );
         CREATE INDEX events_created_at ON events (created_at);
         """,
+
+        // 2: pruning finds old events by id order (they are appended in time order); the index cost a page per commit.
+        """
+        DROP INDEX IF EXISTS events_created_at;
+        """,
     ];
 
     /// <summary>The schema version this build creates and understands.</summary>

@@ -30,8 +30,12 @@ public sealed class MeshStoreBatchTests : StoreTestBase
         Store.UpsertPeer(Peer("p", 1), ephemeral: false);
         Assert.Equal(2, Store.CountMessages());
 
+        Store.AppendEvent("rolled-back", null, "{}", 2);
         Store.RollbackBatch();
 
+        Assert.Equal(0, Store.CountEvents());
+        Assert.Equal(1, Store.AppendEvent("after", null, "{}", 3).Id);
+        Assert.Equal(1, Store.CountEvents());
         Assert.Equal(1, Store.CountMessages());
         Assert.Null(Store.GetState("default", "k"));
         Assert.Empty(Store.LoadPeers());

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
 using SlmMesh.Store;
 
 namespace SlmMesh.Core.Tests.Store;
@@ -22,7 +23,38 @@ public sealed class MeshStoreMaintenanceTests : StoreTestBase
         Assert.Equal((3L, 1L), (messages, events));
         Assert.Equal(["live", "read-new"], Store.QueryInbox("bob", false, null, 10, now: 0).Select(m => m.Id).Order());
         Assert.Equal(["edge", "new"], Store.ReadEvents(0, 10, null).Select(e => e.Type));
+        Assert.Equal(2, Store.CountEvents());
         Assert.Equal((0L, 0L), Store.Prune(now: 1_000, readBefore: 200, eventsBefore: 500));
+    }
+
+    [Fact]
+    public void Pruning_every_event_keeps_the_newest_so_ids_never_go_back()
+    {
+        Store.AppendEvent("a", null, "{}", 10);
+        Store.AppendEvent("b", null, "{}", 20);
+        long newest = Store.AppendEvent("c", null, "{}", 30).Id;
+
+        Assert.Equal((0L, 2L), Store.Prune(now: 0, readBefore: 0, eventsBefore: 1_000));
+
+        Assert.Equal([newest], Store.ReadEvents(0, 10, null).Select(e => e.Id));
+        Assert.Equal(1, Store.CountEvents());
+        Assert.True(Store.AppendEvent("d", null, "{}", 40).Id > newest);
+        Assert.Equal(2, Store.CountEvents());
+    }
+
+    [Fact]
+    public void A_database_of_schema_1_loses_the_event_time_index_on_open_and_prunes_the_same()
+    {
+        Store.AppendEvent("old", null, "{}", 10);
+        Store.AppendEvent("new", null, "{}", 2_000);
+        Execute("CREATE INDEX IF NOT EXISTS events_created_at ON events (created_at)");
+        Execute("PRAGMA user_version = 1");
+        Reopen();
+
+        Assert.Equal(0L, Scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'events_created_at'"));
+        Assert.Equal((long)MeshStore.SchemaVersion, Scalar("PRAGMA user_version"));
+        Assert.Equal((0L, 1L), Store.Prune(now: 0, readBefore: 0, eventsBefore: 1_000));
+        Assert.Equal(["new"], Store.ReadEvents(0, 10, null).Select(e => e.Type));
     }
 
     [Fact]
@@ -100,5 +132,19 @@ public sealed class MeshStoreMaintenanceTests : StoreTestBase
         Assert.Equal(new FileInfo(DatabasePath).Length, database);
         Assert.True(database > 0);
         Assert.Equal(0, wal);
+    }
+
+    private void Execute(string sql)
+    {
+        using SqliteCommand command = Store.ConnectionForTesting.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private long Scalar(string sql)
+    {
+        using SqliteCommand command = Store.ConnectionForTesting.CreateCommand();
+        command.CommandText = sql;
+        return (long)command.ExecuteScalar()!;
     }
 }

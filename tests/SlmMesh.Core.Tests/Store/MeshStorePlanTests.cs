@@ -6,9 +6,9 @@ namespace SlmMesh.Core.Tests.Store;
 public sealed class MeshStorePlanTests : StoreTestBase
 {
     [Fact]
-    public void No_statement_but_message_pruning_scans_the_whole_messages_or_events_table()
+    public void No_statement_but_pruning_scans_the_messages_or_events_table()
     {
-        string[] statements = [.. Store.PreparedSql.Where(sql => (sql.Contains("messages", StringComparison.Ordinal) || sql.Contains("events", StringComparison.Ordinal)) && !IsMessagePruning(sql))];
+        string[] statements = [.. Store.PreparedSql.Where(sql => (sql.Contains("messages", StringComparison.Ordinal) || sql.Contains("events", StringComparison.Ordinal)) && !IsMessagePruning(sql) && !IsEventPruning(sql))];
 
         Assert.True(statements.Length >= 10);
         foreach (string sql in statements)
@@ -30,14 +30,23 @@ public sealed class MeshStorePlanTests : StoreTestBase
     }
 
     [Fact]
-    public void Event_pruning_searches_by_index_and_message_pruning_is_the_only_scan()
+    public void Event_pruning_deletes_a_range_of_ids_found_by_a_scan_in_id_order_that_stops_at_the_first_kept_event()
     {
-        string events = Assert.Single(Store.PreparedSql, sql => sql.StartsWith("DELETE FROM events", StringComparison.Ordinal));
-        Assert.StartsWith("SEARCH events", Plan(events)[0], StringComparison.Ordinal);
+        string events = Assert.Single(Store.PreparedSql, IsEventPruning);
+        List<string> plan = Plan(events);
+
+        // The delete is a rowid range; the bound comes from walking ids upwards (no sort: the walk ends at the first
+        // match, so its cost is the events deleted), or from max(id), a single seek.
+        Assert.Contains("SEARCH events USING INTEGER PRIMARY KEY (rowid<?)", plan);
+        Assert.Contains("SCAN events", plan);
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+        Assert.DoesNotContain(Store.PreparedSql, sql => sql.Contains("events_created_at", StringComparison.Ordinal));
 
         // By design: two indexes on every send would cost more than a scan every few minutes.
         Assert.Equal(2, Store.PreparedSql.Count(IsMessagePruning));
     }
+
+    private static bool IsEventPruning(string sql) => sql.StartsWith("DELETE FROM events", StringComparison.Ordinal);
 
     private static bool IsMessagePruning(string sql) => sql.StartsWith("DELETE FROM messages WHERE read_at", StringComparison.Ordinal) || sql.StartsWith("DELETE FROM messages WHERE expires_at", StringComparison.Ordinal);
 
