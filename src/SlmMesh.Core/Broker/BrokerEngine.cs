@@ -14,7 +14,8 @@ namespace SlmMesh.Broker;
 /// state needs a lock. The loop takes all queued commands (up to a batch), applies them inside one
 /// SQLite transaction, commits, and only then sends the responses and pushes: nothing is acknowledged
 /// before it is durable, and a burst of requests costs one commit (group commit). A batch of acknowledgements
-/// alone waits for the next commit (<see cref="MeshStore.EndBatch"/>; the store commits it on close): losing one only redelivers a message.
+/// alone waits for the next commit, a tick or the store's close (<see cref="MeshStore.EndBatch"/>): losing one
+/// only redelivers a message.
 /// </summary>
 internal sealed partial class BrokerEngine
 {
