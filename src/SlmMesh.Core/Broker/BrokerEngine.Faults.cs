@@ -57,6 +57,10 @@ internal sealed partial class BrokerEngine
                 case EngineCommandKind.Closed:
                     CloseSessionInMemory(command.Session!);
                     break;
+                case EngineCommandKind.Tick:
+                    // Skipped, as its writes would be; the timer may queue the next one.
+                    Volatile.Write(ref _tickQueued, 0);
+                    break;
                 case EngineCommandKind.Invoke:
                     command.Work!();
                     break;
