@@ -114,15 +114,14 @@ public sealed partial class MeshClient
 
     internal async ValueTask RemoveSubscriptionAsync(EventSubscription subscription)
     {
-        string[] remaining;
         lock (_subscriptions)
         {
-            if (!_subscriptions.Remove(subscription))
+            // While other subscriptions remain the broker's stays as it is, a superset whose extra pushes are filtered
+            // here: narrowing it takes an unsubscribe before the new subscribe, and events in between would reach no one.
+            if (!_subscriptions.Remove(subscription) || _subscriptions.Count > 0)
             {
                 return;
             }
-
-            remaining = UnionPatterns(_subscriptions);
         }
 
         if (Volatile.Read(ref _disposed) != 0 || _state != MeshConnectionState.Connected)
@@ -133,22 +132,24 @@ public sealed partial class MeshClient
         try
         {
             await RequestAsync<EmptyBody>(MeshOperations.Unsubscribe, new EventUnsubscribeRequest(), CancellationToken.None).ConfigureAwait(false);
-            if (remaining.Length > 0 || HasSubscriptions())
+            string[]? added = null;
+            lock (_subscriptions)
             {
-                await RequestAsync<EmptyBody>(MeshOperations.Subscribe, new EventSubscribeRequest { Types = remaining }, CancellationToken.None).ConfigureAwait(false);
+                if (_subscriptions.Count > 0)
+                {
+                    added = UnionPatterns(_subscriptions);
+                }
+            }
+
+            if (added is not null)
+            {
+                // Someone subscribed meanwhile.
+                await RequestAsync<EmptyBody>(MeshOperations.Subscribe, new EventSubscribeRequest { Types = added }, CancellationToken.None).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is MeshException or ObjectDisposedException)
         {
             // Extra pushes are filtered here anyway.
-        }
-    }
-
-    private bool HasSubscriptions()
-    {
-        lock (_subscriptions)
-        {
-            return _subscriptions.Count > 0;
         }
     }
 
