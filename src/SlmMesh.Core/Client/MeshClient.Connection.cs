@@ -232,7 +232,6 @@ public sealed partial class MeshClient
             {
                 FrameConnection connection = await ConnectAndRegisterAsync(disposing).ConfigureAwait(false);
                 Activate(connection);
-                QueueEventResync();
                 return;
             }
             catch (OperationCanceledException) when (disposing.IsCancellationRequested)

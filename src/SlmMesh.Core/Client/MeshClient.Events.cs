@@ -163,7 +163,11 @@ public sealed partial class MeshClient
         return [.. subscriptions.SelectMany(s => s.Filter.Patterns).Distinct(StringComparer.Ordinal)];
     }
 
-    /// <summary>On a new connection: subscribe again to what the application subscribed to.</summary>
+    /// <summary>
+    /// On a new connection: subscribe again to what the application subscribed to, and have the event pump fetch
+    /// what was missed meanwhile. The fetch is queued first, so no event pushed on the new subscription is
+    /// handled before it (that one's id would hide the missed ones); it is sent once the connection is active.
+    /// </summary>
     private async Task RestoreSubscriptionsAsync(Transport.Connections.FrameConnection connection, CancellationToken cancellationToken)
     {
         string[] patterns;
@@ -177,6 +181,7 @@ public sealed partial class MeshClient
             patterns = UnionPatterns(_subscriptions);
         }
 
+        QueueEventResync();
         await SendRequestAsync<EmptyBody>(connection, MeshOperations.Subscribe, new EventSubscribeRequest { Types = patterns }, cancellationToken).ConfigureAwait(false);
     }
 
