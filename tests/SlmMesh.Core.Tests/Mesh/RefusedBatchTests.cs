@@ -58,6 +58,30 @@ public sealed class RefusedBatchTests
         Assert.Equal("hello", (await alice.WaitForMessageAsync(TimeSpan.FromSeconds(10), cancellationToken: Ct))?.Payload);
     }
 
+    [Fact]
+    public async Task A_broker_whose_last_connection_closed_while_no_write_could_start_still_stops_when_idle()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using MeshFixture mesh = await MeshFixture.StartAsync(o => o with { Time = clock, IdleShutdown = TimeSpan.FromSeconds(60) });
+        MeshClient alice = await mesh.ConnectAsync("alice");
+
+        await SetQueryOnlyAsync(mesh, true);
+        await alice.DisposeAsync();
+        await Eventually.TrueAsync(() => mesh.Broker.ConnectionCount == 0, because: "alice's connection closes");
+        await SetQueryOnlyAsync(mesh, false);
+
+        // Step the clock only once the engine has handled the previous tick (see ExpiryTests).
+        DateTimeOffset idleFrom = clock.GetUtcNow();
+        while (!mesh.Broker.EngineStopped.IsCompleted && clock.GetUtcNow() - idleFrom < TimeSpan.FromSeconds(120))
+        {
+            long ticks = mesh.Broker.TicksProcessed;
+            clock.Advance(TimeSpan.FromSeconds(5));
+            await Eventually.TrueAsync(() => mesh.Broker.TicksProcessed > ticks || mesh.Broker.EngineStopped.IsCompleted);
+        }
+
+        Assert.Equal("idle", await mesh.Broker.Completion.WaitAsync(TimeSpan.FromSeconds(10), Ct));
+    }
+
     /// <summary>
     /// With <c>query_only</c> on, the engine's <c>BEGIN IMMEDIATE</c> fails (SQLITE_READONLY) before any request runs.
     /// Runs on the engine's thread, in order with the connections' commands.
