@@ -37,9 +37,16 @@ public sealed partial class MeshClient
     private static bool IsBrokerLeaving(Exception exception) =>
         exception is ConnectionLostException or MeshException { Code: MeshErrorCode.Unavailable };
 
-    private async Task<FrameConnection> RegisterAsync(FrameConnection connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// Registers (or attaches) on a new connection and restores subscriptions, within <see cref="MeshClientOptions.RequestTimeout"/>:
+    /// a broker that accepts connections but never answers must not hang a connect or a reconnect.
+    /// </summary>
+    private async Task<FrameConnection> RegisterAsync(FrameConnection connection, CancellationToken callerToken)
     {
         _ = ReceiveAsync(connection);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
+        timeout.CancelAfter(_options.RequestTimeout);
+        CancellationToken cancellationToken = timeout.Token;
         try
         {
             RegisterResponse? registered = _options.Role switch
@@ -56,6 +63,13 @@ public sealed partial class MeshClient
 
             await RestoreSubscriptionsAsync(connection, cancellationToken).ConfigureAwait(false);
             return connection;
+        }
+        catch (OperationCanceledException) when (!callerToken.IsCancellationRequested)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new MeshException(
+                MeshErrorCode.Timeout,
+                $"The broker for {Home.Directory} accepted the connection but did not answer the registration within {_options.RequestTimeout.TotalSeconds:0.#} s. See {Home.LogPath}.");
         }
         catch
         {

@@ -53,7 +53,7 @@ public sealed record MeshClientOptions
     /// </summary>
     public bool AutoAcknowledge { get; set; } = true;
 
-    /// <summary>How long one request may take, reconnects included (default 30 s).</summary>
+    /// <summary>How long one request may take, reconnects included, and registering on a new connection (default 30 s).</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long connecting (and starting a broker) may take (default 10 s).</summary>
