@@ -78,7 +78,8 @@ internal static class BrokerMode
                 }
             }
 
-            await Task.WhenAny(run, Task.Delay(5));
+            // The broker process signals nothing when it starts listening: probe again shortly, or stop if it exited.
+            await Task.WhenAny(run, Task.Delay(5)); // wait-ok
         }
     }
 }

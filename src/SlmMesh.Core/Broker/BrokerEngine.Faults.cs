@@ -71,14 +71,8 @@ internal sealed partial class BrokerEngine
     /// <summary>A connection closed while nothing can be written: its peer is away, and leaves on a later tick once writes work again.</summary>
     private void CloseSessionInMemory(BrokerSession session)
     {
-        session.IsClosed = true;
-        _sessions.Remove(session);
-        DropLockWaiters(session);
-        if (session.Peer is { } peer && !session.IsAttached && peer.Session == session)
+        if (DetachClosedSession(session, out long now) is { } peer)
         {
-            long now = Now;
-            peer.Session = null;
-            peer.Info = peer.Info with { Connected = false, LastSeen = now };
             if (peer.Ephemeral)
             {
                 // Its row goes with the next start's cleanup; its locks live until their TTL, as usual.

@@ -245,14 +245,8 @@ internal sealed partial class BrokerEngine
 
     private void OnSessionClosed(BrokerSession session)
     {
-        session.IsClosed = true;
-        _sessions.Remove(session);
-        DropLockWaiters(session);
-        if (session.Peer is { } peer && !session.IsAttached && peer.Session == session)
+        if (DetachClosedSession(session, out long now) is { } peer)
         {
-            long now = Now;
-            peer.Session = null;
-            peer.Info = peer.Info with { Connected = false, LastSeen = now };
             if (peer.Ephemeral)
             {
                 GoDormant(peer, now);
@@ -272,6 +266,26 @@ internal sealed partial class BrokerEngine
         {
             _idleSince = Now;
         }
+    }
+
+    /// <summary>
+    /// Forgets a closed connection (and its lock waits). When it was the connection its peer registered with, the
+    /// peer is marked disconnected and returned: what happens to it next is the caller's to decide.
+    /// </summary>
+    private PeerState? DetachClosedSession(BrokerSession session, out long now)
+    {
+        now = Now;
+        session.IsClosed = true;
+        _sessions.Remove(session);
+        DropLockWaiters(session);
+        if (session.Peer is not { } peer || session.IsAttached || peer.Session != session)
+        {
+            return null;
+        }
+
+        peer.Session = null;
+        peer.Info = peer.Info with { Connected = false, LastSeen = now };
+        return peer;
     }
 
     private void Leave(PeerState peer, string reason)
